@@ -1,0 +1,17 @@
+package org.tongban.cases;
+
+/** Where a case (办件) stands. REJECTED, GRANTED and REFUSED are final. */
+public enum CaseStatus {
+    /** Submitted (or resubmitted after correction), waiting for acceptance at the window. */
+    SUBMITTED,
+    /** 补正: the applicant must correct or add what the one-time notice lists. */
+    CORRECTION_REQUESTED,
+    /** 受理: accepted; in review. */
+    ACCEPTED,
+    /** 不予受理. */
+    REJECTED,
+    /** 准予许可: granted; the licence is issued. */
+    GRANTED,
+    /** 不予许可. */
+    REFUSED
+}

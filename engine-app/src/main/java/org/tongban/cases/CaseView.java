@@ -1,0 +1,20 @@
+package org.tongban.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A case as its applicant or a permitted approver sees it. */
+public record CaseView(String caseNumber, String itemCode, String itemName, CaseStatus status, String applicant,
+                       String applicantName, Instant submittedAt, Instant acceptedAt, Instant concludedAt,
+                       Map<String, Object> formData, List<MaterialInfo> materials, List<CurrentStep> currentSteps,
+                       String correctionNotice) {
+
+    public record MaterialInfo(long id, String code, String fileName, String contentType, long sizeBytes,
+                               String sha256, Instant uploadedAt) {
+    }
+
+    /** A step waiting to be done, and by which department(s) or person. */
+    public record CurrentStep(String stepKey, String stepName, List<String> departments, String assignee, Instant since) {
+    }
+}

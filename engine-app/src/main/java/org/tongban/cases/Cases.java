@@ -1,0 +1,342 @@
+package org.tongban.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.identitylink.api.IdentityLinkInfo;
+import org.flowable.task.api.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.ServiceItem;
+import org.tongban.cases.internal.CaseMapper;
+import org.tongban.cases.internal.CaseRow;
+import org.tongban.cases.internal.MaterialChecks;
+import org.tongban.forms.Forms;
+import org.tongban.identity.Directory;
+import org.tongban.identity.Role;
+import org.tongban.identity.TongbanUser;
+import org.tongban.shared.ApiException;
+import org.tongban.shared.FieldProblem;
+
+/**
+ * The case (办件) life cycle: submission, correction, the effects of each approver step, history and who may
+ * see a case. Every change runs in one transaction with the engine's own.
+ */
+@Service
+public class Cases {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final String QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CaseMapper mapper;
+    private final Catalogue catalogue;
+    private final Forms forms;
+    private final Directory directory;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+
+    Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, RuntimeService runtime,
+          TaskService tasks, HistoryService history, ApplicationEventPublisher events, ObjectMapper json) {
+        this.mapper = mapper;
+        this.catalogue = catalogue;
+        this.forms = forms;
+        this.directory = directory;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.history = history;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** 申请: validates form and materials against the service guide, stores the case and starts its process. */
+    @Transactional
+    public SubmittedCase submit(TongbanUser applicant, String itemCode, Map<String, Object> formData,
+                                List<MaterialUpload> materials) {
+        ServiceItem item = catalogue.require(itemCode);
+        Map<String, Object> form = formData == null ? Map.of() : formData;
+        var problems = new ArrayList<FieldProblem>(forms.validate(item.form(), form));
+        problems.addAll(MaterialChecks.check(item, materials, true));
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        Instant now = Instant.now();
+        String queryCode = newQueryCode();
+        CaseRow row = new CaseRow();
+        row.queryCodeHash = sha256(queryCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        row.itemCode = item.code();
+        row.applicant = applicant.username();
+        row.status = CaseStatus.SUBMITTED.name();
+        row.formData = toJson(form);
+        row.submittedAt = now;
+        mapper.insert(row);
+        String caseNumber = "TB" + LocalDate.now(CHINA).format(DAY) + String.format("%06d", row.id % 1_000_000);
+        row.caseNumber = caseNumber;
+        storeMaterials(row.id, materials, now);
+
+        var variables = new HashMap<String, Object>();
+        variables.put("applicant", applicant.username());
+        variables.put("caseNumber", caseNumber);
+        variables.put("itemCode", item.code());
+        item.jointReviewSpec().ifPresent(j -> variables.put("reviewDepartments", j.departments()));
+        ProcessInstance instance = runtime.createProcessInstanceBuilder()
+                .processDefinitionKey(item.processKey()).businessKey(caseNumber)
+                .name(item.name().zh() + " " + caseNumber).variables(variables).start();
+        mapper.attachProcess(row.id, caseNumber, instance.getId(), instance.getProcessDefinitionId());
+        mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null, null,
+                null, StepAction.SUBMIT, null));
+        return new SubmittedCase(caseNumber, queryCode, CaseStatus.SUBMITTED);
+    }
+
+    /** 补正后重新提交: the applicant answers the one-time notice; the case goes back to acceptance. */
+    @Transactional
+    public CaseView resubmit(TongbanUser applicant, String caseNumber, Map<String, Object> formChanges,
+                             List<MaterialUpload> materials) {
+        CaseRow row = ownCase(applicant, caseNumber);
+        if (row.caseStatus() != CaseStatus.CORRECTION_REQUESTED) {
+            throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.status);
+        }
+        ServiceItem item = catalogue.require(row.itemCode);
+        Map<String, Object> form = new HashMap<>(readForm(row));
+        if (formChanges != null) {
+            form.putAll(formChanges);
+        }
+        var problems = new ArrayList<FieldProblem>(forms.validate(item.form(), form));
+        problems.addAll(MaterialChecks.check(item, materials, false));
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        Task correction = tasks.createTaskQuery().processInstanceId(row.processInstanceId)
+                .taskCategory(StepKind.CORRECTION.category()).taskAssignee(applicant.username()).singleResult();
+        if (correction == null) {
+            throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.status);
+        }
+        Instant now = Instant.now();
+        mapper.updateForm(row.id, toJson(form));
+        materials.forEach(m -> mapper.supersedeMaterial(row.id, m.code()));
+        storeMaterials(row.id, materials, now);
+        move(row, CaseStatus.CORRECTION_REQUESTED, CaseStatus.SUBMITTED, now);
+        mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null,
+                correction.getTaskDefinitionKey(), correction.getName(), StepAction.RESUBMIT, null));
+        tasks.complete(correction.getId());
+        return view(row, item);
+    }
+
+    /**
+     * Records an approver's step and moves the case accordingly, in the caller's transaction. The status guard
+     * makes a step count once even when two completions race.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordStep(CaseRef ref, StepRecord step) {
+        CaseRow row = mapper.byNumber(ref.caseNumber());
+        Instant now = Instant.now();
+        CaseStatus from = row.caseStatus();
+        CaseStatus to = switch (step.action()) {
+            case ACCEPT -> CaseStatus.ACCEPTED;
+            case REJECT -> CaseStatus.REJECTED;
+            case REQUEST_CORRECTION -> CaseStatus.CORRECTION_REQUESTED;
+            case GRANT -> CaseStatus.GRANTED;
+            case REFUSE -> CaseStatus.REFUSED;
+            case AGREE, DISAGREE -> from;
+            case SUBMIT, RESUBMIT -> throw new IllegalArgumentException("applicant action " + step.action());
+        };
+        CaseStatus expected = switch (step.action()) {
+            case ACCEPT, REJECT, REQUEST_CORRECTION -> CaseStatus.SUBMITTED;
+            default -> CaseStatus.ACCEPTED;
+        };
+        if (from != expected) {
+            throw ApiException.conflict("case-wrong-status", row.caseNumber, from.name());
+        }
+        if (to != from) {
+            move(row, from, to, now);
+        }
+        mapper.insertEvent(row.id, new CaseEvent(now, step.actor(), directory.displayName(step.actor()),
+                step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion()));
+        if (to == CaseStatus.GRANTED) {
+            events.publishEvent(new CaseGranted(row.id, row.caseNumber, row.itemCode, row.applicant, readForm(row), now));
+        }
+    }
+
+    private void move(CaseRow row, CaseStatus from, CaseStatus to, Instant now) {
+        boolean concluded = to == CaseStatus.REJECTED || to == CaseStatus.GRANTED || to == CaseStatus.REFUSED;
+        int moved = mapper.moveStatus(row.id, from.name(), to.name(), to == CaseStatus.ACCEPTED ? now : null,
+                concluded ? now : null);
+        if (moved != 1) {
+            throw ApiException.conflict("case-wrong-status", row.caseNumber, from.name());
+        }
+        row.status = to.name();
+    }
+
+    public CaseRef byProcessInstance(String processInstanceId) {
+        CaseRow row = mapper.byProcessInstance(processInstanceId);
+        if (row == null) {
+            throw ApiException.notFound("case-not-found", processInstanceId);
+        }
+        return row.ref();
+    }
+
+    /** The applicant's own cases, newest first. */
+    public List<CaseView> mine(TongbanUser applicant) {
+        return mapper.byApplicant(applicant.username()).stream()
+                .map(row -> view(row, catalogue.require(row.itemCode))).toList();
+    }
+
+    /** A case for whoever may see it; 404 for everyone else, so existence is not revealed. */
+    public CaseView view(TongbanUser user, String caseNumber) {
+        CaseRow row = visibleCase(user, caseNumber);
+        return view(row, catalogue.require(row.itemCode));
+    }
+
+    public CaseRef ref(TongbanUser user, String caseNumber) {
+        return visibleCase(user, caseNumber).ref();
+    }
+
+    public List<CaseEvent> history(TongbanUser user, String caseNumber) {
+        return mapper.history(visibleCase(user, caseNumber).id);
+    }
+
+    /** The history since the case was last accepted: the current round of review. */
+    public List<CaseEvent> currentRound(CaseRef ref) {
+        List<CaseEvent> all = mapper.history(ref.id());
+        int start = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).action() == StepAction.ACCEPT) {
+                start = i;
+            }
+        }
+        return all.subList(start, all.size());
+    }
+
+    public byte[] materialContent(TongbanUser user, String caseNumber, long materialId) {
+        CaseRow row = visibleCase(user, caseNumber);
+        var content = mapper.materialContent(row.id, materialId);
+        if (content == null) {
+            throw ApiException.notFound("material-not-found", materialId);
+        }
+        return content.content();
+    }
+
+    /** 办件进度查询: progress by case number and query code, without personal data. */
+    public CaseProgress progress(String caseNumber, String queryCode) {
+        CaseRow row = caseNumber == null ? null : mapper.byNumber(caseNumber);
+        if (row == null || queryCode == null || !MessageDigest.isEqual(row.queryCodeHash.getBytes(),
+                sha256(queryCode.toUpperCase().getBytes(java.nio.charset.StandardCharsets.US_ASCII)).getBytes())) {
+            throw ApiException.notFound("case-not-found", caseNumber);
+        }
+        ServiceItem item = catalogue.require(row.itemCode);
+        var steps = mapper.history(row.id).stream()
+                .map(e -> new CaseProgress.Step(e.occurredAt(), e.department(), e.stepName(), e.action())).toList();
+        return new CaseProgress(row.caseNumber, item.code(), item.name(), row.caseStatus(), row.submittedAt, steps);
+    }
+
+    private CaseRow visibleCase(TongbanUser user, String caseNumber) {
+        CaseRow row = mapper.byNumber(caseNumber);
+        if (row == null || !maySee(user, row)) {
+            throw ApiException.notFound("case-not-found", caseNumber);
+        }
+        return row;
+    }
+
+    private CaseRow ownCase(TongbanUser applicant, String caseNumber) {
+        CaseRow row = mapper.byNumber(caseNumber);
+        if (row == null || !row.applicant.equals(applicant.username())) {
+            throw ApiException.notFound("case-not-found", caseNumber);
+        }
+        return row;
+    }
+
+    /** Applicants see their own cases; approvers the cases their departments have (or had) a step in. */
+    private boolean maySee(TongbanUser user, CaseRow row) {
+        if (row.applicant.equals(user.username()) || user.overseesAllCases()) {
+            return true;
+        }
+        if (!user.has(Role.APPROVER) || user.departments().isEmpty()) {
+            return false;
+        }
+        return history.createHistoricTaskInstanceQuery().processInstanceId(row.processInstanceId)
+                .taskCandidateGroupIn(user.departments()).count() > 0
+                || history.createHistoricTaskInstanceQuery().processInstanceId(row.processInstanceId)
+                .taskAssignee(user.username()).count() > 0;
+    }
+
+    private CaseView view(CaseRow row, ServiceItem item) {
+        List<CaseView.CurrentStep> current = row.processInstanceId == null ? List.of()
+                : tasks.createTaskQuery().processInstanceId(row.processInstanceId).includeIdentityLinks()
+                .orderByTaskCreateTime().asc().list().stream()
+                .map(t -> new CaseView.CurrentStep(t.getTaskDefinitionKey(), t.getName(),
+                        t.getIdentityLinks().stream().map(IdentityLinkInfo::getGroupId).filter(java.util.Objects::nonNull).toList(),
+                        t.getAssignee(), t.getCreateTime().toInstant()))
+                .toList();
+        String notice = null;
+        if (row.caseStatus() == CaseStatus.CORRECTION_REQUESTED) {
+            notice = mapper.history(row.id).stream().filter(e -> e.action() == StepAction.REQUEST_CORRECTION)
+                    .reduce((a, b) -> b).map(CaseEvent::opinion).orElse(null);
+        }
+        return new CaseView(row.caseNumber, item.code(), item.name().zh(), row.caseStatus(), row.applicant,
+                directory.displayName(row.applicant), row.submittedAt, row.acceptedAt, row.concludedAt, readForm(row),
+                mapper.materials(row.id), current, notice);
+    }
+
+    private void storeMaterials(long caseId, List<MaterialUpload> materials, Instant now) {
+        for (MaterialUpload m : materials) {
+            String name = m.fileName() == null || m.fileName().isBlank() ? m.code() : m.fileName();
+            mapper.insertMaterial(caseId, m.code(), name.length() > 255 ? name.substring(0, 255) : name,
+                    MaterialChecks.sniff(m.content()), m.content().length, sha256(m.content()), m.content(), now);
+        }
+    }
+
+    private Map<String, Object> readForm(CaseRow row) {
+        try {
+            return json.readValue(row.formData, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("form data of case " + row.caseNumber + " is not JSON", e);
+        }
+    }
+
+    private String toJson(Map<String, Object> form) {
+        try {
+            return json.writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newQueryCode() {
+        var code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(QUERY_CODE_ALPHABET.charAt(RANDOM.nextInt(QUERY_CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.tongban.cases;
+
+/** What someone did on a case; recorded in the case history. */
+public enum StepAction {
+    SUBMIT, RESUBMIT,
+    ACCEPT, REJECT, REQUEST_CORRECTION,
+    AGREE, DISAGREE,
+    GRANT, REFUSE;
+
+    /** Actions whose record must carry a written reason or opinion. */
+    public boolean needsOpinion() {
+        return this == REJECT || this == REQUEST_CORRECTION || this == DISAGREE || this == REFUSE;
+    }
+}

@@ -1,0 +1,146 @@
+package org.tongban.cases.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.tongban.cases.CaseEvent;
+import org.tongban.cases.CaseProgress;
+import org.tongban.cases.CaseView;
+import org.tongban.cases.Cases;
+import org.tongban.cases.MaterialUpload;
+import org.tongban.cases.SubmittedCase;
+import org.tongban.identity.TongbanUser;
+import org.tongban.shared.ApiException;
+import org.tongban.shared.FieldProblem;
+
+/**
+ * Applications (申请/办件). Submission is multipart: a text part {@code application} holding
+ * {@code {"itemCode": ..., "form": {...}}} and one file part per material, named by the material code.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Cases (办件)")
+class CaseController {
+
+    record Application(String itemCode, Map<String, Object> form) {
+    }
+
+    private final Cases cases;
+    private final ObjectMapper json;
+
+    CaseController(Cases cases, ObjectMapper json) {
+        this.cases = cases;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('APPLICANT')")
+    @Operation(summary = "Submit an application: part 'application' (JSON) plus one file part per material code")
+    SubmittedCase submit(@Parameter(description = "{\"itemCode\": \"FOOD-BUSINESS-LICENCE\", \"form\": {...}}")
+                         @RequestParam("application") String application,
+                         MultipartHttpServletRequest request, @AuthenticationPrincipal TongbanUser user) {
+        Application parsed = parse(application);
+        if (parsed.itemCode() == null || parsed.itemCode().isBlank()) {
+            throw ApiException.invalid(FieldProblem.of("itemCode", "required", "事项编码", "Item code"));
+        }
+        return cases.submit(user, parsed.itemCode(), parsed.form(), materials(request));
+    }
+
+    @PostMapping(path = "/cases/{caseNumber}/resubmission", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('APPLICANT')")
+    @Operation(summary = "Answer a correction request (补正): changed form fields and replaced materials")
+    CaseView resubmit(@PathVariable String caseNumber,
+                      @RequestParam(name = "application", required = false) String application,
+                      MultipartHttpServletRequest request, @AuthenticationPrincipal TongbanUser user) {
+        Map<String, Object> changes = application == null ? Map.of() : parse(application).form();
+        return cases.resubmit(user, caseNumber, changes, materials(request));
+    }
+
+    @GetMapping("/cases")
+    @Operation(summary = "My applications, newest first")
+    List<CaseView> mine(@AuthenticationPrincipal TongbanUser user) {
+        return cases.mine(user);
+    }
+
+    @GetMapping("/cases/{caseNumber}")
+    @Operation(summary = "One case (its applicant, or approvers of departments involved)")
+    CaseView one(@PathVariable String caseNumber, @AuthenticationPrincipal TongbanUser user) {
+        return cases.view(user, caseNumber);
+    }
+
+    @GetMapping("/cases/{caseNumber}/history")
+    @Operation(summary = "Case history: who, which department, what, when, opinion")
+    List<CaseEvent> history(@PathVariable String caseNumber, @AuthenticationPrincipal TongbanUser user) {
+        return cases.history(user, caseNumber);
+    }
+
+    @GetMapping("/cases/{caseNumber}/materials/{materialId}")
+    @Operation(summary = "Download an uploaded material")
+    ResponseEntity<byte[]> material(@PathVariable String caseNumber, @PathVariable long materialId,
+                                    @AuthenticationPrincipal TongbanUser user) {
+        CaseView view = cases.view(user, caseNumber);
+        var info = view.materials().stream().filter(m -> m.id() == materialId).findFirst()
+                .orElseThrow(() -> ApiException.notFound("material-not-found", materialId));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(info.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(info.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(cases.materialContent(user, caseNumber, materialId));
+    }
+
+    @GetMapping("/progress")
+    @Operation(summary = "Public progress lookup by case number and query code (no login)")
+    CaseProgress progress(@RequestParam String caseNumber, @RequestParam String queryCode) {
+        return cases.progress(caseNumber, queryCode);
+    }
+
+    private Application parse(String application) {
+        try {
+            Application parsed = json.readValue(application, Application.class);
+            if (parsed == null) {
+                throw ApiException.invalid(FieldProblem.of("application", "malformed-json"));
+            }
+            return parsed;
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid(FieldProblem.of("application", "malformed-json"));
+        }
+    }
+
+    private static List<MaterialUpload> materials(MultipartHttpServletRequest request) {
+        var uploads = new ArrayList<MaterialUpload>();
+        for (var entry : request.getMultiFileMap().entrySet()) {
+            for (MultipartFile file : entry.getValue()) {
+                try {
+                    uploads.add(new MaterialUpload(entry.getKey(), file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+                } catch (IOException e) {
+                    throw ApiException.invalid(FieldProblem.of("materials." + entry.getKey(), "upload-failed"));
+                }
+            }
+        }
+        return uploads;
+    }
+}

@@ -1,0 +1,74 @@
+package org.tongban.cases.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+import org.tongban.cases.CaseEvent;
+import org.tongban.cases.CaseView.MaterialInfo;
+
+@Mapper
+public interface CaseMapper {
+
+    String CASE_COLUMNS = "id, case_number, query_code_hash, item_code, process_instance_id, applicant, status, "
+            + "form_data, submitted_at, accepted_at, concluded_at";
+
+    @Insert("INSERT INTO tb_case (query_code_hash, item_code, applicant, status, form_data, submitted_at) "
+            + "VALUES (#{queryCodeHash}, #{itemCode}, #{applicant}, #{status}, #{formData}, #{submittedAt})")
+    @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
+    void insert(CaseRow row);
+
+    @Update("UPDATE tb_case SET case_number = #{caseNumber}, process_instance_id = #{processInstanceId}, "
+            + "process_definition_id = #{processDefinitionId} WHERE id = #{id}")
+    void attachProcess(long id, String caseNumber, String processInstanceId, String processDefinitionId);
+
+    /** Moves the case only from the expected status: 0 rows means someone else moved it first. */
+    @Update("UPDATE tb_case SET status = #{to}, "
+            + "accepted_at = COALESCE(#{acceptedAt,jdbcType=TIMESTAMP}, accepted_at), "
+            + "concluded_at = COALESCE(#{concludedAt,jdbcType=TIMESTAMP}, concluded_at) "
+            + "WHERE id = #{id} AND status = #{from}")
+    int moveStatus(long id, String from, String to, Instant acceptedAt, Instant concludedAt);
+
+    @Update("UPDATE tb_case SET form_data = #{formData} WHERE id = #{id}")
+    void updateForm(long id, String formData);
+
+    @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE case_number = #{caseNumber}")
+    CaseRow byNumber(String caseNumber);
+
+    @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE process_instance_id = #{processInstanceId}")
+    CaseRow byProcessInstance(String processInstanceId);
+
+    @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE applicant = #{applicant} ORDER BY id DESC")
+    List<CaseRow> byApplicant(String applicant);
+
+    @Insert("INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded) "
+            + "VALUES (#{caseId}, #{code}, #{fileName}, #{contentType}, #{size}, #{sha256}, #{content}, #{at}, FALSE)")
+    void insertMaterial(long caseId, String code, String fileName, String contentType, long size, String sha256,
+                        byte[] content, Instant at);
+
+    @Update("UPDATE tb_material SET superseded = TRUE WHERE case_id = #{caseId} AND material_code = #{code}")
+    void supersedeMaterial(long caseId, String code);
+
+    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at "
+            + "FROM tb_material WHERE case_id = #{caseId} AND superseded = FALSE ORDER BY id")
+    List<MaterialInfo> materials(long caseId);
+
+    /** A blob column; MyBatis would read a bare byte[] return type as a list of rows. */
+    record Content(byte[] content) {
+    }
+
+    @Select("SELECT content FROM tb_material WHERE id = #{materialId} AND case_id = #{caseId}")
+    Content materialContent(long caseId, long materialId);
+
+    @Insert("INSERT INTO tb_case_event (case_id, occurred_at, actor, actor_name, department, step_key, step_name, action, opinion) "
+            + "VALUES (#{caseId}, #{e.occurredAt}, #{e.actor}, #{e.actorName}, #{e.department}, #{e.stepKey}, #{e.stepName}, "
+            + "#{e.action}, #{e.opinion})")
+    void insertEvent(long caseId, CaseEvent e);
+
+    @Select("SELECT occurred_at, actor, actor_name, department, step_key, step_name, action, opinion "
+            + "FROM tb_case_event WHERE case_id = #{caseId} ORDER BY id")
+    List<CaseEvent> history(long caseId);
+}

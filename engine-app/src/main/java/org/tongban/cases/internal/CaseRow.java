@@ -1,0 +1,28 @@
+package org.tongban.cases.internal;
+
+import java.time.Instant;
+import org.tongban.cases.CaseRef;
+import org.tongban.cases.CaseStatus;
+
+/** The tb_case row. Mutable for MyBatis generated keys. */
+public class CaseRow {
+    public Long id;
+    public String caseNumber;
+    public String queryCodeHash;
+    public String itemCode;
+    public String processInstanceId;
+    public String applicant;
+    public String status;
+    public String formData;
+    public Instant submittedAt;
+    public Instant acceptedAt;
+    public Instant concludedAt;
+
+    public CaseStatus caseStatus() {
+        return CaseStatus.valueOf(status);
+    }
+
+    public CaseRef ref() {
+        return new CaseRef(id, caseNumber, itemCode, applicant, caseStatus(), processInstanceId);
+    }
+}

@@ -1,0 +1,47 @@
+package org.tongban.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+import org.tongban.shared.LocalizedText;
+
+/**
+ * An approval item (政务服务事项) and its service guide (办事指南), read from
+ * {@code process-definitions/<item>/item.yaml}.
+ */
+public record ServiceItem(
+        String code,
+        LocalizedText name,
+        LocalizedText kind,
+        String department,
+        String processKey,
+        String process,
+        String form,
+        String licenceTemplate,
+        JointReview jointReview,
+        List<LocalizedText> legalBasis,
+        List<LocalizedText> conditions,
+        List<Material> materials,
+        int statutoryDays,
+        int promisedDays,
+        LocalizedText fees,
+        LocalizedText where) {
+
+    /** A material (申请材料) the applicant uploads. */
+    public record Material(String code, LocalizedText name, boolean required, List<String> contentTypes) {
+    }
+
+    /** Joint review (并联审批): the lead department and the departments reviewing in parallel. */
+    public record JointReview(String lead, CountersignRule rule, List<String> departments) {
+    }
+
+    /** How joint reviewers' verdicts combine (会签 / 或签). More rules follow in later versions. */
+    public enum CountersignRule { ALL, ANY }
+
+    public Optional<JointReview> jointReviewSpec() {
+        return Optional.ofNullable(jointReview);
+    }
+
+    public Optional<Material> material(String materialCode) {
+        return materials.stream().filter(m -> m.code().equals(materialCode)).findFirst();
+    }
+}

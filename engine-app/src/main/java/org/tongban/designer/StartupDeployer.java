@@ -1,0 +1,57 @@
+package org.tongban.designer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.ServiceItem;
+import org.tongban.designer.internal.BpmnSafety;
+import org.tongban.shared.InvalidContentException;
+
+/**
+ * Validates and deploys every item's shipped BPMN before the web server opens. A broken process stops
+ * start-up with a message naming the file and the problems.
+ */
+@Component
+class StartupDeployer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupDeployer.class);
+
+    private final Catalogue catalogue;
+    private final BpmnSafety safety;
+    private final ProcessDeployments deployments;
+    private volatile boolean running;
+
+    StartupDeployer(Catalogue catalogue, BpmnSafety safety, ProcessDeployments deployments) {
+        this.catalogue = catalogue;
+        this.safety = safety;
+        this.deployments = deployments;
+    }
+
+    @Override
+    public void start() {
+        for (ServiceItem item : catalogue.items()) {
+            byte[] bpmn = catalogue.shippedProcess(item);
+            var problems = safety.check(item, bpmn);
+            String path = catalogue.descriptorPath(item).replace("item.yaml", item.process());
+            if (!problems.isEmpty()) {
+                throw new InvalidContentException(path, problems.stream()
+                        .map(p -> p.code() + " " + p.args()).toList().toString());
+            }
+            var version = deployments.deployValidated(item, bpmn);
+            log.info("Item {}: process {} version {}", item.code(), item.processKey(), version.version());
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,60 @@
+package org.tongban.designer.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.designer.ProcessDeployments;
+import org.tongban.designer.ProcessVersion;
+import org.tongban.identity.TongbanUser;
+
+/** Process designers (流程设计人员) deploy new, validated BPMN versions of an item. */
+@RestController
+@RequestMapping("/api/v1/items/{code}/process-versions")
+@Tag(name = "Designer (流程设计)")
+@PreAuthorize("hasAnyRole('DESIGNER', 'ADMIN')")
+class DesignerController {
+
+    private final Catalogue catalogue;
+    private final ProcessDeployments deployments;
+
+    DesignerController(Catalogue catalogue, ProcessDeployments deployments) {
+        this.catalogue = catalogue;
+        this.deployments = deployments;
+    }
+
+    @GetMapping
+    @Operation(summary = "Deployed versions of an item's process, newest first")
+    List<ProcessVersion> versions(@PathVariable String code) {
+        return deployments.versions(catalogue.require(code));
+    }
+
+    @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Deploy a new BPMN version (request body is the BPMN XML)")
+    ProcessVersion deployXml(@PathVariable String code, @RequestBody byte[] bpmn, @AuthenticationPrincipal TongbanUser user) {
+        return deployments.deploy(catalogue.require(code), bpmn, user.username());
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Deploy a new BPMN version (multipart part 'file')")
+    ProcessVersion deployFile(@PathVariable String code, @RequestPart("file") MultipartFile file,
+                              @AuthenticationPrincipal TongbanUser user) throws IOException {
+        return deployments.deploy(catalogue.require(code), file.getBytes(), user.username());
+    }
+}

@@ -1,0 +1,27 @@
+package org.tongban.forms;
+
+import java.util.Map;
+
+/** One input field of a form-js schema, with the validation rules the server enforces. */
+public record FormField(String key, String type, String label, String labelEn, boolean required,
+                        Integer minLength, Integer maxLength, String pattern, Double min, Double max,
+                        Map<String, String> options) {
+
+    public boolean isNumber() {
+        return "number".equals(type);
+    }
+
+    /** Text shown to people: a select's option label rather than its value. */
+    public String display(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (options != null && options.containsKey(String.valueOf(value))) {
+            return options.get(String.valueOf(value));
+        }
+        if (value instanceof Double d && d == Math.rint(d)) {
+            return String.valueOf(d.longValue());
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,43 @@
+package org.tongban.identity.internal;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
+import org.tongban.identity.Department;
+
+@Mapper
+public interface IdentityMapper {
+
+    record UserRow(String username, String passwordHash, String displayName, String idType, String idNumber,
+                   boolean enabled) {
+    }
+
+    @Select("SELECT username, password_hash, display_name, id_type, id_number, enabled FROM tb_user WHERE username = #{username}")
+    UserRow findUser(String username);
+
+    @Select("SELECT role FROM tb_user_role WHERE username = #{username}")
+    List<String> rolesOf(String username);
+
+    @Select("SELECT department_code FROM tb_user_department WHERE username = #{username} ORDER BY department_code")
+    List<String> departmentsOf(String username);
+
+    @Select("SELECT code, name_zh, name_en FROM tb_department ORDER BY code")
+    List<Department> departments();
+
+    @Select("SELECT code, name_zh, name_en FROM tb_department WHERE code = #{code}")
+    Department department(String code);
+
+    @Insert("INSERT INTO tb_department (code, name_zh, name_en) VALUES (#{code}, #{nameZh}, #{nameEn})")
+    void insertDepartment(Department department);
+
+    @Insert("INSERT INTO tb_user (username, password_hash, display_name, id_type, id_number, enabled) "
+            + "VALUES (#{username}, #{passwordHash}, #{displayName}, #{idType}, #{idNumber}, #{enabled})")
+    void insertUser(UserRow user);
+
+    @Insert("INSERT INTO tb_user_role (username, role) VALUES (#{username}, #{role})")
+    void insertRole(String username, String role);
+
+    @Insert("INSERT INTO tb_user_department (username, department_code) VALUES (#{username}, #{department})")
+    void insertMembership(String username, String department);
+}

@@ -1,0 +1,45 @@
+package org.tongban.licences.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tongban.identity.TongbanUser;
+import org.tongban.licences.Licence;
+import org.tongban.licences.Licences;
+
+/** E-licence (电子证照) of a granted case: only its applicant and staff who may see the case. */
+@RestController
+@RequestMapping("/api/v1/cases/{caseNumber}/licence")
+@Tag(name = "Licences (电子证照)")
+class LicenceController {
+
+    private final Licences licences;
+
+    LicenceController(Licences licences) {
+        this.licences = licences;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Licence metadata (number, holder, validity)")
+    Licence info(@PathVariable String caseNumber, @AuthenticationPrincipal TongbanUser user) {
+        return licences.licence(user, caseNumber);
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "Download the licence PDF")
+    ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, @AuthenticationPrincipal TongbanUser user) {
+        byte[] pdf = licences.pdf(user, caseNumber);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(caseNumber + ".pdf").build().toString())
+                .body(pdf);
+    }
+}

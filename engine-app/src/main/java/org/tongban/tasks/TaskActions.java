@@ -1,0 +1,155 @@
+package org.tongban.tasks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.ServiceItem;
+import org.tongban.cases.CaseRef;
+import org.tongban.cases.Cases;
+import org.tongban.cases.StepAction;
+import org.tongban.cases.StepKind;
+import org.tongban.cases.StepRecord;
+import org.tongban.identity.TongbanUser;
+import org.tongban.jointreview.Countersign;
+import org.tongban.shared.ApiException;
+import org.tongban.shared.FieldProblem;
+
+/**
+ * Approver actions. Completing a task and its domain effects (case status, history, licence) commit in one
+ * transaction; when departments complete joint-review tasks at the same moment the engine reports an
+ * optimistic-locking conflict, and the whole transaction is retried, so the case advances exactly once.
+ */
+@Service
+public class TaskActions {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskActions.class);
+    static final int MAX_ATTEMPTS = 8;
+
+    private final TaskService tasks;
+    private final TaskQueue queue;
+    private final Cases cases;
+    private final Catalogue catalogue;
+    private final Countersign countersign;
+    private final TransactionTemplate tx;
+
+    TaskActions(TaskService tasks, TaskQueue queue, Cases cases, Catalogue catalogue, Countersign countersign,
+                TransactionTemplate tx) {
+        this.tasks = tasks;
+        this.queue = queue;
+        this.cases = cases;
+        this.catalogue = catalogue;
+        this.countersign = countersign;
+        this.tx = tx;
+    }
+
+    /** 签收: take a task of my department so colleagues see it is being worked. */
+    public TaskView claim(TongbanUser user, String taskId) {
+        return retrying(() -> {
+            Task task = queue.visibleTask(user, taskId);
+            if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+                throw ApiException.conflict("task-claimed-by-other", taskId);
+            }
+            if (task.getAssignee() == null) {
+                tasks.claim(taskId, user.username());
+            }
+            return queue.todo(user).stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow();
+        });
+    }
+
+    /** 办理: validates the action for the step, records it on the case and completes the task atomically. */
+    public void complete(TongbanUser user, String taskId, ActionRequest request) {
+        validate(request);
+        retrying(() -> {
+            completeOnce(user, taskId, request);
+            return null;
+        });
+    }
+
+    private void completeOnce(TongbanUser user, String taskId, ActionRequest request) {
+        Task task = queue.visibleTask(user, taskId);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw ApiException.conflict("task-claimed-by-other", taskId);
+        }
+        StepKind kind = StepKind.ofCategory(task.getCategory()).orElseThrow();
+        if (!kind.actions().contains(request.action())) {
+            throw ApiException.invalid(FieldProblem.of("action", "action-not-allowed", request.action().name(),
+                    kind.actions().stream().map(Enum::name).sorted().toList().toString()));
+        }
+        CaseRef ref = cases.byProcessInstance(task.getProcessInstanceId());
+        ServiceItem item = catalogue.require(ref.itemCode());
+        if (request.action() == StepAction.GRANT && !countersign.allowsGrant(item, ref)) {
+            throw ApiException.conflict("joint-review-not-agreed", ref.caseNumber());
+        }
+        String department = TaskQueue.departments(task).stream().filter(user::inDepartment).findFirst().orElse(null);
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, user.username());
+        }
+        cases.recordStep(ref, new StepRecord(user.username(), department, task.getTaskDefinitionKey(), task.getName(),
+                request.action(), opinion(request)));
+        Map<String, Object> variables = new HashMap<>();
+        switch (kind) {
+            case ACCEPTANCE -> variables.put("acceptance", request.action().name());
+            case DECISION -> variables.put("decision", request.action().name());
+            default -> { }
+        }
+        tasks.complete(taskId, variables);
+    }
+
+    private static void validate(ActionRequest request) {
+        if (request == null || request.action() == null) {
+            throw ApiException.invalid(FieldProblem.of("action", "required", "办理动作", "Action"));
+        }
+        if (request.action() == StepAction.REQUEST_CORRECTION) {
+            if (request.corrections() == null || request.corrections().stream().allMatch(c -> c == null || c.isBlank())) {
+                throw ApiException.invalid(FieldProblem.of("corrections", "corrections-required"));
+            }
+        } else if (request.action().needsOpinion() && (request.opinion() == null || request.opinion().isBlank())) {
+            throw ApiException.invalid(FieldProblem.of("opinion", "opinion-required", request.action().name()));
+        }
+        String text = opinion(request);
+        if (text != null && text.length() > 2000) {
+            throw ApiException.invalid(FieldProblem.of("opinion", "too-long", "审批意见", "Opinion", 2000));
+        }
+    }
+
+    /** The recorded opinion; a correction request becomes one numbered notice listing everything to fix. */
+    private static String opinion(ActionRequest request) {
+        if (request.action() != StepAction.REQUEST_CORRECTION) {
+            return request.opinion() == null || request.opinion().isBlank() ? null : request.opinion().strip();
+        }
+        var notice = new StringBuilder(request.opinion() == null || request.opinion().isBlank() ? "" : request.opinion().strip() + "\n");
+        List<String> items = request.corrections().stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
+        for (int i = 0; i < items.size(); i++) {
+            notice.append(i + 1).append(". ").append(items.get(i)).append(i + 1 < items.size() ? "\n" : "");
+        }
+        return notice.toString();
+    }
+
+    private <T> T retrying(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> work.get());
+            } catch (FlowableOptimisticLockingException | ConcurrencyFailureException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw ApiException.conflict("concurrent-update");
+                }
+                log.debug("Concurrent completion, attempt {} retried: {}", attempt, e.getMessage());
+                try {
+                    Thread.sleep((long) (Math.random() * 10 * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw ApiException.conflict("concurrent-update");
+                }
+            }
+        }
+    }
+}

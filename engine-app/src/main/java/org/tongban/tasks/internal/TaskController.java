@@ -1,0 +1,68 @@
+package org.tongban.tasks.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tongban.identity.TongbanUser;
+import org.tongban.tasks.ActionRequest;
+import org.tongban.tasks.TaskActions;
+import org.tongban.tasks.TaskDetail;
+import org.tongban.tasks.TaskQueue;
+import org.tongban.tasks.TaskView;
+
+/** Approvers' work: queues, task detail, claim and complete. Only tasks of the caller's departments. */
+@RestController
+@RequestMapping("/api/v1/tasks")
+@Tag(name = "Tasks (待办/已办)")
+@PreAuthorize("hasRole('APPROVER')")
+class TaskController {
+
+    private final TaskQueue queue;
+    private final TaskActions actions;
+
+    TaskController(TaskQueue queue, TaskActions actions) {
+        this.queue = queue;
+        this.actions = actions;
+    }
+
+    @GetMapping
+    @Operation(summary = "To-do (待办): tasks my departments may claim and tasks I hold")
+    List<TaskView> todo(@AuthenticationPrincipal TongbanUser user) {
+        return queue.todo(user);
+    }
+
+    @GetMapping("/done")
+    @Operation(summary = "Done (已办): tasks I completed, newest first")
+    List<TaskView> done(@AuthenticationPrincipal TongbanUser user) {
+        return queue.done(user);
+    }
+
+    @GetMapping("/{taskId}")
+    @Operation(summary = "Task detail with the case, its form data, materials and history")
+    TaskDetail detail(@PathVariable String taskId, @AuthenticationPrincipal TongbanUser user) {
+        return queue.detail(user, taskId);
+    }
+
+    @PostMapping("/{taskId}/claim")
+    @Operation(summary = "Claim (签收) a task of my department")
+    TaskView claim(@PathVariable String taskId, @AuthenticationPrincipal TongbanUser user) {
+        return actions.claim(user, taskId);
+    }
+
+    @PostMapping("/{taskId}/complete")
+    @Operation(summary = "Complete a task with an action: ACCEPT/REJECT/REQUEST_CORRECTION, AGREE/DISAGREE, GRANT/REFUSE")
+    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody ActionRequest request,
+                                  @AuthenticationPrincipal TongbanUser user) {
+        actions.complete(user, taskId, request);
+        return ResponseEntity.noContent().build();
+    }
+}

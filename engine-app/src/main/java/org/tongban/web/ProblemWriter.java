@@ -1,0 +1,92 @@
+package org.tongban.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.tongban.shared.FieldProblem;
+
+/**
+ * Builds RFC 7807 problem details. Title and detail follow the request's language (zh-CN by default);
+ * every field error carries its message in both zh-CN and en.
+ */
+@Component
+class ProblemWriter {
+
+    static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    static final Locale EN = Locale.ENGLISH;
+
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    ProblemWriter(MessageSource messages, ObjectMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    ProblemDetail problem(int status, String code, List<?> args, List<FieldProblem> fields) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatusCode.valueOf(status));
+        problem.setType(URI.create("https://tongban.org/problems/" + code));
+        problem.setTitle(text("error." + code + ".title", List.of(), locale, "error.title." + status));
+        problem.setDetail(text("error." + code, args, locale, "error.title." + status));
+        problem.setProperty("code", code);
+        if (!fields.isEmpty()) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (FieldProblem f : fields) {
+                var error = new LinkedHashMap<String, Object>();
+                error.put("field", f.field());
+                error.put("code", f.code());
+                error.put("message", fieldText(f, locale));
+                error.put("messages", Map.of("zh-CN", fieldText(f, ZH), "en", fieldText(f, EN)));
+                errors.add(error);
+            }
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    /** Field messages take the label in the message's own language: args are (zhLabel, enLabel, rest...). */
+    private String fieldText(FieldProblem f, Locale locale) {
+        return text("error.field." + f.code(), f.args(), locale, "error.field.invalid");
+    }
+
+    private String text(String key, List<?> args, Locale locale, String fallbackKey) {
+        Object[] values = args.stream().map(a -> a == null ? "" : a).toArray();
+        String fallback = messages.getMessage(fallbackKey, values, fallbackKey, locale);
+        return messages.getMessage(key, values, fallback, locale);
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"tongban\"");
+        LocaleContextHolder.setLocale(request.getLocale());
+        write(request, response, problem(401, "unauthenticated", List.of(), List.of()));
+    }
+
+    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        LocaleContextHolder.setLocale(request.getLocale());
+        write(request, response, problem(403, "forbidden", List.of(), List.of()));
+    }
+}
