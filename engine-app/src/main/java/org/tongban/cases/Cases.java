@@ -135,7 +135,8 @@ public class Cases {
             throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.status);
         }
         Instant now = Instant.now();
-        mapper.updateForm(row.id, toJson(form));
+        row.formData = toJson(form);
+        mapper.updateForm(row.id, row.formData);
         materials.forEach(m -> mapper.supersedeMaterial(row.id, m.code()));
         storeMaterials(row.id, materials, now);
         move(row, CaseStatus.CORRECTION_REQUESTED, CaseStatus.SUBMITTED, now);

@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 import org.tongban.shared.FieldProblem;
 
 /**
@@ -32,10 +33,12 @@ class ProblemWriter {
 
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final LocaleResolver locales;
 
-    ProblemWriter(MessageSource messages, ObjectMapper json) {
+    ProblemWriter(MessageSource messages, ObjectMapper json, LocaleResolver locales) {
         this.messages = messages;
         this.json = json;
+        this.locales = locales;
     }
 
     ProblemDetail problem(int status, String code, List<?> args, List<FieldProblem> fields) {
@@ -79,14 +82,22 @@ class ProblemWriter {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    /** Security filters run before Spring MVC has set the request's language. */
+    private void writeOutsideMvc(HttpServletRequest request, HttpServletResponse response, int status, String code) throws IOException {
+        LocaleContextHolder.setLocale(locales.resolveLocale(request));
+        try {
+            write(request, response, problem(status, code, List.of(), List.of()));
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"tongban\"");
-        LocaleContextHolder.setLocale(request.getLocale());
-        write(request, response, problem(401, "unauthenticated", List.of(), List.of()));
+        writeOutsideMvc(request, response, 401, "unauthenticated");
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        LocaleContextHolder.setLocale(request.getLocale());
-        write(request, response, problem(403, "forbidden", List.of(), List.of()));
+        writeOutsideMvc(request, response, 403, "forbidden");
     }
 }

@@ -38,6 +38,7 @@ public class BpmnSafety {
 
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_]\\w*");
     private static final Pattern CHAIN = Pattern.compile("(?<![.\\w:])([A-Za-z_]\\w*)((?:\\s*\\.\\s*[A-Za-z_]\\w*)*)(\\s*\\()?");
     private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
             "lt", "gt", "le", "ge", "div", "mod", "instanceof");
@@ -132,6 +133,15 @@ public class BpmnSafety {
         Matcher expressions = EXPRESSION.matcher(text);
         while (expressions.find()) {
             String body = STRING_LITERAL.matcher(expressions.group(1)).replaceAll("''");
+            Matcher identifier = IDENTIFIER.matcher(body);
+            boolean forbidden = false;
+            while (identifier.find()) {
+                forbidden |= FORBIDDEN.contains(identifier.group());
+            }
+            if (forbidden) {
+                problems.add(FieldProblem.of("bpmn", "bpmn-expression-not-allowed", where, expressions.group()));
+                continue;
+            }
             Matcher chain = CHAIN.matcher(body);
             while (chain.find()) {
                 String root = chain.group(1);
@@ -141,9 +151,7 @@ public class BpmnSafety {
                 List<String> members = chain.group(2).isBlank() ? List.of()
                         : List.of(chain.group(2).replaceAll("\\s", "").substring(1).split("\\."));
                 boolean call = chain.group(3) != null;
-                if (FORBIDDEN.contains(root) || members.stream().anyMatch(FORBIDDEN::contains)) {
-                    problems.add(FieldProblem.of("bpmn", "bpmn-expression-not-allowed", where, expressions.group()));
-                } else if (processBeans.allows(root)) {
+                if (processBeans.allows(root)) {
                     continue;
                 } else if (context.containsBean(root)) {
                     problems.add(FieldProblem.of("bpmn", "bpmn-bean-not-allowed", where, root));
@@ -175,7 +183,7 @@ public class BpmnSafety {
             return;
         }
         for (UserTask task : model.getProcessById(item.processKey()).findFlowElementsOfType(UserTask.class)) {
-            if (!STEP_CATEGORIES.contains(task.getCategory())) {
+            if (task.getCategory() == null || !STEP_CATEGORIES.contains(task.getCategory())) {
                 problems.add(FieldProblem.of("bpmn", "bpmn-step-category", task.getId(), String.join("/", STEP_CATEGORIES)));
             }
         }

@@ -1,0 +1,147 @@
+package org.tongban.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * End-to-end tests over real HTTP against the whole application on H2 or MariaDB ({@link TestDatabase}).
+ * All such tests share one configuration, hence one application context per database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tongban.demo-data=true", "logging.level.org.flowable=WARN"})
+public abstract class ApiTestBase {
+
+    protected static final String PASSWORD = "Tongban@2026";
+    public static final String FOOD = "FOOD-BUSINESS-LICENCE";
+    public static final String CONSTRUCTION = "CONSTRUCTION-PERMIT";
+
+    @Autowired
+    protected TestRestTemplate rest;
+    @Autowired
+    protected ObjectMapper json;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.properties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    public static byte[] pdfBytes() {
+        return "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes();
+    }
+
+    public static Map<String, Object> foodForm() {
+        return Map.of("operatorName", "德清县禹越镇味香餐饮有限公司", "creditCode", "91330521MA2B3C4D5Q",
+                "legalRepresentative", "张伟", "premisesAddress", "浙江省湖州市德清县禹越镇杭海路88号",
+                "operatorType", "CATERING", "businessScope", "热食类食品制售、冷食类食品制售", "contactPhone", "13857212345");
+    }
+
+    public static Map<String, Object> constructionForm() {
+        return Map.of("projectName", "德清县科技新城人才公寓项目（一期）", "builderName", "德清县城市建设发展有限公司",
+                "builderCreditCode", "91330521MA29K7LX1A", "siteAddress", "浙江省湖州市德清县阜溪街道长虹中街以北",
+                "contractorName", "浙江德清建工集团有限公司", "floorArea", 45800, "contractPrice", 18650.5,
+                "plannedStart", "2027-01-15");
+    }
+
+    /** Guards against a suite that believes it runs on MySQL but silently got H2. */
+    @org.junit.jupiter.api.BeforeEach
+    void onTheIntendedDatabase() throws Exception {
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            assertThat(product).isEqualTo(TestDatabase.MYSQL ? "MySQL" : "H2");
+        }
+    }
+
+    protected TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, PASSWORD);
+    }
+
+    /** Submits with the given materials (code → bytes); returns the raw response. */
+    protected ResponseEntity<JsonNode> submit(String user, String itemCode, Map<String, Object> form, Map<String, byte[]> materials) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("application", toJson(Map.of("itemCode", itemCode, "form", form)));
+        materials.forEach((code, bytes) -> body.add(code, file(code + ".pdf", bytes)));
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as(user).postForEntity("/api/v1/cases", new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    protected String submitFood(String user) {
+        var response = submit(user, FOOD, foodForm(), Map.of("PREMISES_PROOF", pdfBytes(), "LAYOUT_PLAN", pdfBytes()));
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+        return response.getBody().get("caseNumber").asText();
+    }
+
+    protected String submitConstruction(String user) {
+        var response = submit(user, CONSTRUCTION, constructionForm(),
+                Map.of("PLANNING_PERMIT", pdfBytes(), "CONTRACT", pdfBytes(), "DRAWINGS_REVIEW", pdfBytes()));
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+        return response.getBody().get("caseNumber").asText();
+    }
+
+    protected static HttpEntity<ByteArrayResource> file(String name, byte[] bytes) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        return new HttpEntity<>(new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }, headers);
+    }
+
+    /** The open task of a case at a step, as the approver sees it in their to-do list. */
+    protected String taskOf(String approver, String caseNumber, String stepKey) {
+        JsonNode todo = as(approver).getForObject("/api/v1/tasks", JsonNode.class);
+        for (JsonNode t : todo) {
+            if (caseNumber.equals(t.path("caseNumber").asText()) && stepKey.equals(t.path("stepKey").asText())) {
+                return t.get("id").asText();
+            }
+        }
+        throw new AssertionError(approver + " has no " + stepKey + " task for " + caseNumber + " in " + todo);
+    }
+
+    protected ResponseEntity<JsonNode> act(String approver, String taskId, String action, String opinion, List<String> corrections) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("action", action);
+        body.put("opinion", opinion);
+        body.put("corrections", corrections);
+        return as(approver).exchange("/api/v1/tasks/" + taskId + "/complete", HttpMethod.POST,
+                new HttpEntity<>(body), JsonNode.class);
+    }
+
+    protected void actOk(String approver, String caseNumber, String stepKey, String action, String opinion) {
+        var response = act(approver, taskOf(approver, caseNumber, stepKey), action, opinion, null);
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(204);
+    }
+
+    protected JsonNode caseOf(String user, String caseNumber) {
+        return as(user).getForObject("/api/v1/cases/" + caseNumber, JsonNode.class);
+    }
+
+    protected String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.tongban.support;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The database under test: embedded H2 (default) or the real MariaDB/MySQL at 127.0.0.1:3306 when
+ * {@code -Dtongban.test.db=mysql}. MySQL runs get a fresh database, dropped when the JVM ends.
+ */
+public final class TestDatabase {
+
+    public static final boolean MYSQL = "mysql".equals(System.getProperty("tongban.test.db"));
+    private static final String HOST = System.getProperty("tongban.test.mysql-host", "127.0.0.1:3306");
+    private static final String USER = System.getProperty("tongban.test.mysql-user", "root");
+    private static final String PASSWORD = System.getProperty("tongban.test.mysql-password", "");
+    private static Map<String, String> properties;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized Map<String, String> properties() {
+        if (properties == null) {
+            properties = MYSQL ? mysql() : Map.of("spring.datasource.url",
+                    "jdbc:h2:mem:tongban-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        }
+        return properties;
+    }
+
+    private static Map<String, String> mysql() {
+        String name = "tongban_test_" + ProcessHandle.current().pid() + "_" + (System.currentTimeMillis() % 100000);
+        String admin = "jdbc:mysql://" + HOST + "/?useSSL=false&allowPublicKeyRetrieval=true";
+        try (var c = DriverManager.getConnection(admin, USER, PASSWORD); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("MySQL/MariaDB at " + HOST + " is needed for -Dtongban.test.db=mysql", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var c = DriverManager.getConnection(admin, USER, PASSWORD); var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name);
+            } catch (SQLException ignored) {
+                // best effort: a leftover test database is harmless
+            }
+        }));
+        if (!"mysql".equals(System.getProperty("spring.profiles.active"))) {
+            throw new IllegalStateException("-Dtongban.test.db=mysql needs -Dspring.profiles.active=mysql too");
+        }
+        return Map.of("TONGBAN_DB_NAME", name, "TONGBAN_DB_USER", USER,
+                "TONGBAN_DB_PASSWORD", PASSWORD, "TONGBAN_DB_HOST", HOST.split(":")[0], "TONGBAN_DB_PORT", HOST.split(":")[1]);
+    }
+}
