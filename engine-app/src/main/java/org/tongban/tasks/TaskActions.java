@@ -3,12 +3,10 @@ package org.tongban.tasks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.catalogue.Catalogue;
@@ -22,11 +20,13 @@ import org.tongban.identity.TongbanUser;
 import org.tongban.jointreview.Countersign;
 import org.tongban.shared.ApiException;
 import org.tongban.shared.FieldProblem;
+import org.tongban.shared.TransientConflicts;
 
 /**
  * Approver actions. Completing a task and its domain effects (case status, history, licence) commit in one
  * transaction; when departments complete joint-review tasks at the same moment the engine reports an
- * optimistic-locking conflict, and the whole transaction is retried, so the case advances exactly once.
+ * optimistic-locking conflict (or MySQL a deadlock), and the whole transaction is retried, so the case
+ * advances exactly once.
  */
 @Service
 public class TaskActions {
@@ -138,7 +138,10 @@ public class TaskActions {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> work.get());
-            } catch (FlowableOptimisticLockingException | ConcurrencyFailureException e) {
+            } catch (RuntimeException e) {
+                if (!TransientConflicts.isTransient(e)) {
+                    throw e;
+                }
                 if (attempt >= MAX_ATTEMPTS) {
                     throw ApiException.conflict("concurrent-update");
                 }

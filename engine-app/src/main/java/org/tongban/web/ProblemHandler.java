@@ -50,6 +50,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (org.tongban.shared.TransientConflicts.isTransient(e)) {
+            log.info("Concurrent update on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return respond(problems.problem(409, "concurrent-update", List.of(), List.of()), request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(problems.problem(500, "internal", List.of(), List.of()), request);
     }
