@@ -152,9 +152,12 @@ public class Cases {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordStep(CaseRef ref, StepRecord step) {
-        CaseRow row = mapper.byNumber(ref.caseNumber());
+        CaseRow row = new CaseRow();
+        row.id = ref.id();
+        row.caseNumber = ref.caseNumber();
+        row.status = ref.status().name();
         Instant now = Instant.now();
-        CaseStatus from = row.caseStatus();
+        CaseStatus from = ref.status();
         CaseStatus to = switch (step.action()) {
             case ACCEPT -> CaseStatus.ACCEPTED;
             case REJECT -> CaseStatus.REJECTED;
@@ -174,10 +177,12 @@ public class Cases {
         if (to != from) {
             move(row, from, to, now);
         }
-        mapper.insertEvent(row.id, new CaseEvent(now, step.actor(), directory.displayName(step.actor()),
+        mapper.insertEvent(row.id, new CaseEvent(now, step.actor(), step.actorName(),
                 step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion()));
         if (to == CaseStatus.GRANTED) {
-            events.publishEvent(new CaseGranted(row.id, row.caseNumber, row.itemCode, row.applicant, readForm(row), now));
+            CaseRow granted = mapper.byNumber(ref.caseNumber());
+            events.publishEvent(new CaseGranted(granted.id, granted.caseNumber, granted.itemCode, granted.applicant,
+                    readForm(granted), now));
         }
     }
 

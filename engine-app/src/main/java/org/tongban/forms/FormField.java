@@ -1,10 +1,11 @@
 package org.tongban.forms;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** One input field of a form-js schema, with the validation rules the server enforces. */
+/** One input field of a form-js schema, with the validation rules the server enforces (pattern compiled once). */
 public record FormField(String key, String type, String label, String labelEn, boolean required,
-                        Integer minLength, Integer maxLength, String pattern, Double min, Double max,
+                        Integer minLength, Integer maxLength, Pattern pattern, Double min, Double max,
                         Map<String, String> options) {
 
     public boolean isNumber() {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.tongban.forms.internal.FormSchemas;
 import org.tongban.shared.ApiException;
@@ -81,7 +80,7 @@ public class Forms {
         if (f.maxLength() != null && length > f.maxLength()) {
             problems.add(FieldProblem.of(name, "too-long", f.label(), f.labelEn(), f.maxLength()));
         }
-        if (f.pattern() != null && !Pattern.compile(f.pattern()).matcher(text).matches()) {
+        if (f.pattern() != null && !f.pattern().matcher(text).matches()) {
             problems.add(FieldProblem.of(name, "bad-format", f.label(), f.labelEn()));
         }
     }

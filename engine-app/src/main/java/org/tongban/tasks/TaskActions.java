@@ -3,6 +3,7 @@ package org.tongban.tasks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
 import org.slf4j.Logger;
@@ -40,9 +41,11 @@ public class TaskActions {
     private final Catalogue catalogue;
     private final Countersign countersign;
     private final TransactionTemplate tx;
+    private final ManagementService engine;
 
     TaskActions(TaskService tasks, TaskQueue queue, Cases cases, Catalogue catalogue, Countersign countersign,
-                TransactionTemplate tx) {
+                TransactionTemplate tx, ManagementService engine) {
+        this.engine = engine;
         this.tasks = tasks;
         this.queue = queue;
         this.cases = cases;
@@ -90,18 +93,23 @@ public class TaskActions {
             throw ApiException.conflict("joint-review-not-agreed", ref.caseNumber());
         }
         String department = TaskQueue.departments(task).stream().filter(user::inDepartment).findFirst().orElse(null);
-        if (task.getAssignee() == null) {
-            tasks.claim(taskId, user.username());
-        }
-        cases.recordStep(ref, new StepRecord(user.username(), department, task.getTaskDefinitionKey(), task.getName(),
-                request.action(), opinion(request)));
+        cases.recordStep(ref, new StepRecord(user.username(), user.displayName(), department, task.getTaskDefinitionKey(),
+                task.getName(), request.action(), opinion(request)));
         Map<String, Object> variables = new HashMap<>();
         switch (kind) {
             case ACCEPTANCE -> variables.put("acceptance", request.action().name());
             case DECISION -> variables.put("decision", request.action().name());
             default -> { }
         }
-        tasks.complete(taskId, variables);
+        boolean claim = task.getAssignee() == null;
+        // One engine command, so claiming (the done list needs the assignee) and completing flush once.
+        engine.executeCommand(context -> {
+            if (claim) {
+                tasks.claim(taskId, user.username());
+            }
+            tasks.complete(taskId, variables);
+            return null;
+        });
     }
 
     private static void validate(ActionRequest request) {

@@ -8,6 +8,7 @@ import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskInfo;
 import org.springframework.stereotype.Service;
+import org.tongban.cases.CaseRef;
 import org.tongban.cases.Cases;
 import org.tongban.cases.StepKind;
 import org.tongban.identity.TongbanUser;
@@ -50,14 +51,18 @@ public class TaskQueue {
     public TaskDetail detail(TongbanUser user, String taskId) {
         Task task = visibleTask(user, taskId);
         StepKind kind = StepKind.ofCategory(task.getCategory()).orElseThrow();
-        String caseNumber = cases.byProcessInstance(task.getProcessInstanceId()).caseNumber();
-        return new TaskDetail(view(task, null), kind.actions().stream().sorted().toList(),
+        CaseRef ref = cases.byProcessInstance(task.getProcessInstanceId());
+        String caseNumber = ref.caseNumber();
+        var view = view(task, null);
+        view = new TaskView(view.id(), view.stepKey(), view.stepName(), view.stepKind(), caseNumber, ref.itemCode(),
+                view.departments(), view.assignee(), view.createdAt(), null);
+        return new TaskDetail(view, kind.actions().stream().sorted().toList(),
                 cases.view(user, caseNumber), cases.history(user, caseNumber));
     }
 
     /** The open task if this approver may work it (assigned to them, or a candidate of their department); else 404. */
     Task visibleTask(TongbanUser user, String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().includeProcessVariables().singleResult();
+        Task task = tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult();
         if (task == null || !mayWork(user, task) || StepKind.CORRECTION.category().equals(task.getCategory())) {
             throw ApiException.notFound("task-not-found", taskId);
         }

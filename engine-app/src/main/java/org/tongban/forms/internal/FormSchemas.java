@@ -81,10 +81,10 @@ public class FormSchemas {
                 throw new InvalidContentException(path, "field '" + c.path("key").asText() + "' has unsupported type '" + type + "'");
             }
             JsonNode v = c.path("validate");
-            String pattern = v.hasNonNull("pattern") ? v.get("pattern").asText() : null;
-            if (pattern != null) {
+            Pattern pattern = null;
+            if (v.hasNonNull("pattern")) {
                 try {
-                    Pattern.compile(pattern);
+                    pattern = Pattern.compile(v.get("pattern").asText());
                 } catch (PatternSyntaxException e) {
                     throw new InvalidContentException(path, "field '" + c.get("key").asText() + "' has a bad pattern");
                 }

@@ -1,0 +1,27 @@
+package org.tongban.jointreview;
+
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.flowable.spring.boot.EngineConfigurationConfigurer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Flowable 7 leaves a parallel multi-instance (our joint review) through an async job by default; that job
+ * races the next department's completion and the lead's task appears only after the executor has run it.
+ * We leave synchronously instead: the last reviewer's transaction creates the lead's task, and concurrent
+ * completions surface as optimistic-locking conflicts that TaskActions retries (docs/decisions.md).
+ */
+@Component
+class JointReviewEngineSettings implements EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
+
+    private final boolean asyncLeave;
+
+    JointReviewEngineSettings(@Value("${tongban.engine.parallel-multi-instance-async-leave:false}") boolean asyncLeave) {
+        this.asyncLeave = asyncLeave;
+    }
+
+    @Override
+    public void configure(SpringProcessEngineConfiguration engine) {
+        engine.setParallelMultiInstanceAsyncLeave(asyncLeave);
+    }
+}
