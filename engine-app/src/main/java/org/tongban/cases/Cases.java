@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.flowable.engine.HistoryService;
@@ -35,6 +33,7 @@ import org.tongban.identity.Directory;
 import org.tongban.identity.Role;
 import org.tongban.identity.TongbanUser;
 import org.tongban.shared.ApiException;
+import org.tongban.shared.Digests;
 import org.tongban.shared.FieldProblem;
 
 /**
@@ -86,7 +85,7 @@ public class Cases {
         Instant now = Instant.now();
         String queryCode = newQueryCode();
         CaseRow row = new CaseRow();
-        row.queryCodeHash = sha256(queryCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        row.queryCodeHash = Digests.sha256(queryCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         row.itemCode = item.code();
         row.applicant = applicant.username();
         row.status = CaseStatus.SUBMITTED.name();
@@ -249,7 +248,7 @@ public class Cases {
     public CaseProgress progress(String caseNumber, String queryCode) {
         CaseRow row = caseNumber == null ? null : mapper.byNumber(caseNumber);
         if (row == null || queryCode == null || !MessageDigest.isEqual(row.queryCodeHash.getBytes(),
-                sha256(queryCode.toUpperCase().getBytes(java.nio.charset.StandardCharsets.US_ASCII)).getBytes())) {
+                Digests.sha256(queryCode.toUpperCase().getBytes(java.nio.charset.StandardCharsets.US_ASCII)).getBytes())) {
             throw ApiException.notFound("case-not-found", caseNumber);
         }
         ServiceItem item = catalogue.require(row.itemCode);
@@ -310,7 +309,7 @@ public class Cases {
         for (MaterialUpload m : materials) {
             String name = m.fileName() == null || m.fileName().isBlank() ? m.code() : m.fileName();
             mapper.insertMaterial(caseId, m.code(), name.length() > 255 ? name.substring(0, 255) : name,
-                    MaterialChecks.sniff(m.content()), m.content().length, sha256(m.content()), m.content(), now);
+                    MaterialChecks.sniff(m.content()), m.content().length, Digests.sha256(m.content()), m.content(), now);
         }
     }
 
@@ -338,11 +337,4 @@ public class Cases {
         return code.toString();
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

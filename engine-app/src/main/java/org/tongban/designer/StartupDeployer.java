@@ -2,7 +2,7 @@ package org.tongban.designer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
@@ -14,14 +14,13 @@ import org.tongban.shared.InvalidContentException;
  * start-up with a message naming the file and the problems.
  */
 @Component
-class StartupDeployer implements SmartLifecycle {
+class StartupDeployer implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(StartupDeployer.class);
 
     private final Catalogue catalogue;
     private final BpmnSafety safety;
     private final ProcessDeployments deployments;
-    private volatile boolean running;
 
     StartupDeployer(Catalogue catalogue, BpmnSafety safety, ProcessDeployments deployments) {
         this.catalogue = catalogue;
@@ -30,7 +29,7 @@ class StartupDeployer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public void afterSingletonsInstantiated() {
         for (ServiceItem item : catalogue.items()) {
             byte[] bpmn = catalogue.shippedProcess(item);
             var problems = safety.check(item, bpmn);
@@ -42,16 +41,5 @@ class StartupDeployer implements SmartLifecycle {
             var version = deployments.deployValidated(item, bpmn);
             log.info("Item {}: process {} version {}", item.code(), item.processKey(), version.version());
         }
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -1,12 +1,9 @@
 package org.tongban.licences;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -16,7 +13,6 @@ import org.tongban.audit.AuditLog;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.cases.CaseGranted;
-import org.tongban.cases.CaseRef;
 import org.tongban.cases.Cases;
 import org.tongban.forms.Forms;
 import org.tongban.identity.TongbanUser;
@@ -27,6 +23,7 @@ import org.tongban.licences.internal.LicenceTemplate;
 import org.tongban.licences.internal.LicenceTemplates;
 import org.tongban.licences.internal.Placeholders;
 import org.tongban.shared.ApiException;
+import org.tongban.shared.Digests;
 
 /** Issues the e-licence (电子证照) when a case is granted, in the same transaction, and guards its download. */
 @Service
@@ -81,33 +78,28 @@ public class Licences {
         values.put("holder.name", row.holderName);
         values.put("holder.idNumber", row.holderId);
         byte[] pdf = renderer.render(template, values, item.name().zh() + " " + granted.caseNumber());
-        mapper.attachPdf(row.id, number, sha256(pdf), pdf);
+        mapper.attachPdf(row.id, number, Digests.sha256(pdf), pdf);
     }
 
     /** The licence of a case, for its applicant (the holder's account) and staff who may see the case. */
     public Licence licence(TongbanUser user, String caseNumber) {
-        CaseRef ref = cases.ref(user, caseNumber);
-        LicenceRow row = mapper.byCase(ref.id());
-        if (row == null) {
-            throw ApiException.notFound("licence-not-found", caseNumber);
-        }
+        LicenceRow row = visibleLicence(user, caseNumber);
         return new Licence(row.licenceNumber, caseNumber, row.itemCode, row.holderName, row.holderId, row.issuer,
                 row.issuedAt, row.validUntil, row.status, row.sha256);
     }
 
     @Transactional
     public byte[] pdf(TongbanUser user, String caseNumber) {
-        Licence licence = licence(user, caseNumber);
-        CaseRef ref = cases.ref(user, caseNumber);
-        audit.record(user.username(), "LICENCE_DOWNLOADED", licence.licenceNumber(), "case " + caseNumber);
-        return mapper.pdf(mapper.byCase(ref.id()).id).content();
+        LicenceRow row = visibleLicence(user, caseNumber);
+        audit.record(user.username(), "LICENCE_DOWNLOADED", row.licenceNumber, "case " + caseNumber);
+        return mapper.pdf(row.id).content();
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private LicenceRow visibleLicence(TongbanUser user, String caseNumber) {
+        LicenceRow row = mapper.byCase(cases.ref(user, caseNumber).id());
+        if (row == null) {
+            throw ApiException.notFound("licence-not-found", caseNumber);
         }
+        return row;
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +17,7 @@ import org.tongban.identity.Role;
  */
 @Component
 @ConditionalOnProperty(name = "tongban.demo-data", havingValue = "true")
-class DemoData implements SmartLifecycle {
+class DemoData implements SmartInitializingSingleton {
 
     static final String PASSWORD = "Tongban@2026";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -49,7 +49,6 @@ class DemoData implements SmartLifecycle {
     private final IdentityMapper mapper;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate tx;
-    private volatile boolean running;
 
     DemoData(IdentityMapper mapper, PasswordEncoder passwordEncoder, TransactionTemplate tx) {
         this.mapper = mapper;
@@ -58,7 +57,7 @@ class DemoData implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public void afterSingletonsInstantiated() {
         tx.executeWithoutResult(status -> {
             if (!mapper.departments().isEmpty()) {
                 return;
@@ -72,16 +71,5 @@ class DemoData implements SmartLifecycle {
             }
             log.info("Loaded demo data: {} departments, {} users (password {})", DEPARTMENTS.size(), USERS.size(), PASSWORD);
         });
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
