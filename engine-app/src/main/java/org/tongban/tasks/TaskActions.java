@@ -64,7 +64,7 @@ public class TaskActions {
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, user.username());
             }
-            return queue.todo(user).stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow();
+            return queue.detail(user, taskId).task();
         });
     }
 
