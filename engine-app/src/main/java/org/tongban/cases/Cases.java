@@ -138,7 +138,8 @@ public class Cases {
         mapper.updateForm(row.id, row.formData);
         materials.forEach(m -> mapper.supersedeMaterial(row.id, m.code()));
         storeMaterials(row.id, materials, now);
-        move(row, CaseStatus.CORRECTION_REQUESTED, CaseStatus.SUBMITTED, now);
+        move(row.id, row.caseNumber, CaseStatus.CORRECTION_REQUESTED, CaseStatus.SUBMITTED, now);
+        row.status = CaseStatus.SUBMITTED.name();
         mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null,
                 correction.getTaskDefinitionKey(), correction.getName(), StepAction.RESUBMIT, null));
         tasks.complete(correction.getId());
@@ -151,10 +152,6 @@ public class Cases {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordStep(CaseRef ref, StepRecord step) {
-        CaseRow row = new CaseRow();
-        row.id = ref.id();
-        row.caseNumber = ref.caseNumber();
-        row.status = ref.status().name();
         Instant now = Instant.now();
         CaseStatus from = ref.status();
         CaseStatus to = switch (step.action()) {
@@ -171,12 +168,12 @@ public class Cases {
             default -> CaseStatus.ACCEPTED;
         };
         if (from != expected) {
-            throw ApiException.conflict("case-wrong-status", row.caseNumber, from.name());
+            throw ApiException.conflict("case-wrong-status", ref.caseNumber(), from.name());
         }
         if (to != from) {
-            move(row, from, to, now);
+            move(ref.id(), ref.caseNumber(), from, to, now);
         }
-        mapper.insertEvent(row.id, new CaseEvent(now, step.actor(), step.actorName(),
+        mapper.insertEvent(ref.id(), new CaseEvent(now, step.actor(), step.actorName(),
                 step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion()));
         if (to == CaseStatus.GRANTED) {
             CaseRow granted = mapper.byNumber(ref.caseNumber());
@@ -185,14 +182,13 @@ public class Cases {
         }
     }
 
-    private void move(CaseRow row, CaseStatus from, CaseStatus to, Instant now) {
+    private void move(long caseId, String caseNumber, CaseStatus from, CaseStatus to, Instant now) {
         boolean concluded = to == CaseStatus.REJECTED || to == CaseStatus.GRANTED || to == CaseStatus.REFUSED;
-        int moved = mapper.moveStatus(row.id, from.name(), to.name(), to == CaseStatus.ACCEPTED ? now : null,
+        int moved = mapper.moveStatus(caseId, from.name(), to.name(), to == CaseStatus.ACCEPTED ? now : null,
                 concluded ? now : null);
         if (moved != 1) {
-            throw ApiException.conflict("case-wrong-status", row.caseNumber, from.name());
+            throw ApiException.conflict("case-wrong-status", caseNumber, from.name());
         }
-        row.status = to.name();
     }
 
     public CaseRef byProcessInstance(String processInstanceId) {

@@ -64,7 +64,7 @@ public class TaskActions {
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, user.username());
             }
-            return queue.detail(user, taskId).task();
+            return TaskQueue.viewOf(queue.visibleTask(user, taskId), cases.byProcessInstance(task.getProcessInstanceId()));
         });
     }
 

@@ -53,10 +53,7 @@ public class TaskQueue {
         StepKind kind = StepKind.ofCategory(task.getCategory()).orElseThrow();
         CaseRef ref = cases.byProcessInstance(task.getProcessInstanceId());
         String caseNumber = ref.caseNumber();
-        var view = view(task, null);
-        view = new TaskView(view.id(), view.stepKey(), view.stepName(), view.stepKind(), caseNumber, ref.itemCode(),
-                view.departments(), view.assignee(), view.createdAt(), null);
-        return new TaskDetail(view, kind.actions().stream().sorted().toList(),
+        return new TaskDetail(viewOf(task, ref), kind.actions().stream().sorted().toList(),
                 cases.view(user, caseNumber), cases.history(user, caseNumber));
     }
 
@@ -79,9 +76,18 @@ public class TaskQueue {
                 .map(IdentityLinkInfo::getGroupId).filter(Objects::nonNull).toList();
     }
 
+    /** An open task of a known case (no process variables needed). */
+    static TaskView viewOf(TaskInfo t, CaseRef ref) {
+        return view(t, ref.caseNumber(), ref.itemCode(), null);
+    }
+
     private static TaskView view(TaskInfo t, java.time.Instant completedAt) {
-        return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getCategory(),
-                variable(t, "caseNumber"), variable(t, "itemCode"), departments(t), t.getAssignee(), t.getCreateTime().toInstant(), completedAt);
+        return view(t, variable(t, "caseNumber"), variable(t, "itemCode"), completedAt);
+    }
+
+    private static TaskView view(TaskInfo t, String caseNumber, String itemCode, java.time.Instant completedAt) {
+        return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getCategory(), caseNumber, itemCode,
+                departments(t), t.getAssignee(), t.getCreateTime().toInstant(), completedAt);
     }
 
     private static String variable(TaskInfo t, String name) {

@@ -38,6 +38,7 @@ public class BpmnSafety {
 
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern BEAN_REFERENCE = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_]\\w*)\\s*}\\s*$");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_]\\w*");
     private static final Pattern CHAIN = Pattern.compile("(?<![.\\w:])([A-Za-z_]\\w*)((?:\\s*\\.\\s*[A-Za-z_]\\w*)*)(\\s*\\()?");
     private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
@@ -120,7 +121,7 @@ public class BpmnSafety {
     }
 
     private void checkDelegate(String where, String value, List<FieldProblem> problems) {
-        Matcher m = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_]\\w*)\\s*}\\s*$").matcher(value);
+        Matcher m = BEAN_REFERENCE.matcher(value);
         if (!m.matches() || !processBeans.allows(m.group(1))) {
             problems.add(FieldProblem.of("bpmn", "bpmn-bean-not-allowed", where, value));
         }
