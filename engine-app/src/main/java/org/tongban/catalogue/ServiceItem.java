@@ -24,7 +24,16 @@ public record ServiceItem(
         int statutoryDays,
         int promisedDays,
         LocalizedText fees,
-        LocalizedText where) {
+        LocalizedText where,
+        List<String> processVariables) {
+
+    /**
+     * Variables the item's BPMN may read besides the platform's own ({@code ProcessVariables}); optional in
+     * item.yaml. Expressions naming anything else are refused at deployment.
+     */
+    public List<String> declaredVariables() {
+        return processVariables == null ? List.of() : processVariables;
+    }
 
     /** A material (申请材料) the applicant uploads. */
     public record Material(String code, LocalizedText name, boolean required, List<String> contentTypes) {

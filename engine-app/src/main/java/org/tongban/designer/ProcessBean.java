@@ -8,10 +8,18 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a Spring bean that BPMN processes may name in expressions and delegate expressions. No other bean
- * is visible to the engine: this is the allowlist designers deploy against.
+ * is visible to the engine: this is the allowlist designers deploy against. An expression may call only the
+ * bean's methods marked {@link Exposed}; the engine's expression resolver enforces the same list at run time.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface ProcessBean {
+
+    /** A method of a {@link ProcessBean} that expressions may call (e.g. a completion condition). */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @interface Exposed {
+    }
 }

@@ -18,8 +18,6 @@ import org.tongban.shared.ApiException;
 @Service
 public class ProcessDeployments {
 
-    static final int MAX_BPMN_BYTES = 1024 * 1024;
-
     private final RepositoryService repository;
     private final BpmnSafety safety;
     private final AuditLog audit;
@@ -33,9 +31,6 @@ public class ProcessDeployments {
     /** A designer's upload: validated (400 problem listing what is wrong), deployed, audited. */
     @Transactional
     public ProcessVersion deploy(ServiceItem item, byte[] bpmn, String designer) {
-        if (bpmn.length == 0 || bpmn.length > MAX_BPMN_BYTES) {
-            throw ApiException.invalid(org.tongban.shared.FieldProblem.of("bpmn", "bpmn-size", MAX_BPMN_BYTES / 1024));
-        }
         var problems = safety.check(item, bpmn);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);

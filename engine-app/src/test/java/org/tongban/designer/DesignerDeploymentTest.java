@@ -44,32 +44,32 @@ class DesignerDeploymentTest extends ApiTestBase {
         String script = food.replace("<endEvent id=\"rejected\" name=\"不予受理\"/>",
                 "<scriptTask id=\"evil\" scriptFormat=\"groovy\"><script>'rm -rf /'.execute()</script></scriptTask>"
                         + "<endEvent id=\"rejected\" name=\"不予受理\"/>");
-        assertThat(rejectedCode(script)).isEqualTo("bpmn-script");
+        assertThat(rejectedCode(script)).isEqualTo("bpmn-element-not-allowed");
 
         String javaClass = food.replace("<endEvent id=\"rejected\" name=\"不予受理\"/>",
                 "<serviceTask id=\"cls\" flowable:class=\"java.lang.Runtime\"/><endEvent id=\"rejected\" name=\"不予受理\"/>");
-        assertThat(rejectedCode(javaClass)).isEqualTo("bpmn-java-class");
+        assertThat(rejectedCode(javaClass)).isEqualTo("bpmn-service-task");
 
         String bean = food.replace("<endEvent id=\"rejected\" name=\"不予受理\"/>",
                 "<serviceTask id=\"ds\" flowable:delegateExpression=\"${dataSource}\"/><endEvent id=\"rejected\" name=\"不予受理\"/>");
         assertThat(rejectedCode(bean)).isEqualTo("bpmn-bean-not-allowed");
 
         String beanInCondition = food.replace("${decision == 'GRANT'}", "${cases.toString() == 'x'}");
-        assertThat(rejectedCode(beanInCondition)).isEqualTo("bpmn-bean-not-allowed");
+        assertThat(rejectedCode(beanInCondition)).isEqualTo("bpmn-expression-not-allowed");
 
         String reflection = food.replace("${decision == 'GRANT'}", "${''.getClass().forName('java.lang.Runtime') != null}");
         assertThat(rejectedCode(reflection)).isEqualTo("bpmn-expression-not-allowed");
 
         String http = food.replace("<endEvent id=\"rejected\" name=\"不予受理\"/>",
                 "<serviceTask id=\"call\" flowable:type=\"http\"/><endEvent id=\"rejected\" name=\"不予受理\"/>");
-        assertThat(rejectedCode(http)).isEqualTo("bpmn-code-attribute");
+        assertThat(rejectedCode(http)).isEqualTo("bpmn-element-not-allowed");
 
         assertThat(rejectedCode(food.replace("flowable:category=\"review\" ", ""))).isEqualTo("bpmn-step-category");
         assertThat(rejectedCode(food.replace("id=\"foodBusinessLicence\"", "id=\"other\""))).isEqualTo("bpmn-process-key");
         assertThat(rejectedCode("<definitions")).isEqualTo("bpmn-malformed");
 
         var problem = deploy(script).getBody();
-        assertThat(problem.at("/errors/0/messages/zh-CN").asText()).contains("evil").contains("脚本");
+        assertThat(problem.at("/errors/0/messages/zh-CN").asText()).contains("evil").contains("ScriptTask");
         assertThat(as("wujun").getForObject("/api/v1/items/" + FOOD + "/process-versions", JsonNode.class)).hasSize(versions);
     }
 

@@ -2,7 +2,9 @@ package org.tongban.designer.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,7 +13,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -21,6 +22,8 @@ import org.tongban.catalogue.Catalogue;
 import org.tongban.designer.ProcessDeployments;
 import org.tongban.designer.ProcessVersion;
 import org.tongban.identity.TongbanUser;
+import org.tongban.shared.ApiException;
+import org.tongban.shared.FieldProblem;
 
 /** Process designers (流程设计人员) deploy new, validated BPMN versions of an item. */
 @RestController
@@ -46,8 +49,22 @@ class DesignerController {
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Deploy a new BPMN version (request body is the BPMN XML)")
-    ProcessVersion deployXml(@PathVariable String code, @RequestBody byte[] bpmn, @AuthenticationPrincipal TongbanUser user) {
-        return deployments.deploy(catalogue.require(code), bpmn, user.username());
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "BPMN 2.0 XML, at most 1 MB")
+    ProcessVersion deployXml(@PathVariable String code, HttpServletRequest request, @AuthenticationPrincipal TongbanUser user)
+            throws IOException {
+        var item = catalogue.require(code);
+        // Read with a cap: a hostile client cannot make us buffer more than the limit (+1 byte to detect it).
+        if (request.getContentLengthLong() > BpmnSafety.MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bpmn;
+        try (InputStream body = request.getInputStream()) {
+            bpmn = body.readNBytes(BpmnSafety.MAX_BYTES + 1);
+        }
+        if (bpmn.length > BpmnSafety.MAX_BYTES) {
+            throw tooLarge();
+        }
+        return deployments.deploy(item, bpmn, user.username());
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -55,6 +72,14 @@ class DesignerController {
     @Operation(summary = "Deploy a new BPMN version (multipart part 'file')")
     ProcessVersion deployFile(@PathVariable String code, @RequestPart("file") MultipartFile file,
                               @AuthenticationPrincipal TongbanUser user) throws IOException {
-        return deployments.deploy(catalogue.require(code), file.getBytes(), user.username());
+        var item = catalogue.require(code);
+        if (file.getSize() > BpmnSafety.MAX_BYTES) {
+            throw tooLarge();
+        }
+        return deployments.deploy(item, file.getBytes(), user.username());
+    }
+
+    private static ApiException tooLarge() {
+        return ApiException.invalid(FieldProblem.of("bpmn", "bpmn-size", BpmnSafety.MAX_BYTES / 1024));
     }
 }

@@ -1,21 +1,28 @@
 package org.tongban.designer.internal;
 
+import java.util.AbstractMap;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.tongban.designer.ProcessBean;
 
 /**
- * The allowlist of beans BPMN expressions may use: exactly the beans annotated {@link ProcessBean}. The engine
- * is configured with this map, so no other bean (data source, services...) is reachable from a process.
+ * The allowlist of beans BPMN expressions may use: exactly the beans annotated {@link ProcessBean}, and of
+ * those only the methods marked {@link ProcessBean.Exposed}. The engine is configured with this map, so no
+ * other bean (data source, services...) is reachable from a process.
  */
 @Component
 public class ProcessBeans implements EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
 
     private final ApplicationContext context;
     private volatile Map<Object, Object> beans;
+    private volatile Map<String, Set<String>> exposed;
 
     ProcessBeans(ApplicationContext context) {
         this.context = context;
@@ -24,9 +31,9 @@ public class ProcessBeans implements EngineConfigurationConfigurer<SpringProcess
     @Override
     public void configure(SpringProcessEngineConfiguration engine) {
         // A lazy view: the annotated beans may not exist yet while the engine is being configured.
-        engine.setBeans(new java.util.AbstractMap<>() {
+        engine.setBeans(new AbstractMap<>() {
             @Override
-            public java.util.Set<Entry<Object, Object>> entrySet() {
+            public Set<Entry<Object, Object>> entrySet() {
                 return allowed().entrySet();
             }
 
@@ -46,10 +53,31 @@ public class ProcessBeans implements EngineConfigurationConfigurer<SpringProcess
         return allowed().containsKey(beanName);
     }
 
+    /** Whether {@code method} of the named bean is marked {@link ProcessBean.Exposed}. */
+    public boolean exposes(String beanName, String method) {
+        allowed();
+        return exposed.getOrDefault(beanName, Set.of()).contains(method);
+    }
+
+    /** Whether {@code target} is one of the allow-listed bean instances and exposes {@code method}. */
+    public boolean exposesOn(Object target, String method) {
+        for (var entry : allowed().entrySet()) {
+            if (entry.getValue() == target) {
+                return exposes((String) entry.getKey(), method);
+            }
+        }
+        return false;
+    }
+
     private Map<Object, Object> allowed() {
         Map<Object, Object> current = beans;
         if (current == null) {
-            current = Map.copyOf(context.getBeansWithAnnotation(ProcessBean.class));
+            Map<String, Object> found = context.getBeansWithAnnotation(ProcessBean.class);
+            exposed = found.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                    e -> Arrays.stream(AopUtils.getTargetClass(e.getValue()).getMethods())
+                            .filter(m -> m.isAnnotationPresent(ProcessBean.Exposed.class))
+                            .map(java.lang.reflect.Method::getName).collect(Collectors.toUnmodifiableSet())));
+            current = Map.copyOf(found);
             beans = current;
         }
         return current;
