@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.shared.FieldProblem;
+import org.tongban.shared.TechnicalDetail;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -170,13 +171,13 @@ public class BpmnSafety {
         try {
             model = new BpmnXMLConverter().convertToBpmnModel(new BytesStreamSource(bpmn), true, true);
         } catch (RuntimeException e) {
-            problems.add(FieldProblem.of("bpmn", "bpmn-invalid", rootMessage(e)));
+            problems.add(FieldProblem.of("bpmn", "bpmn-invalid", new TechnicalDetail(rootMessage(e))));
             return;
         }
         for (ValidationError error : new ProcessValidatorFactory().createDefaultProcessValidator().validate(model)) {
             if (!error.isWarning()) {
-                problems.add(FieldProblem.of("bpmn", "bpmn-invalid",
-                        (error.getActivityId() == null ? "" : error.getActivityId() + ": ") + error.getDefaultDescription()));
+                problems.add(FieldProblem.of("bpmn", "bpmn-invalid", new TechnicalDetail(
+                        (error.getActivityId() == null ? "" : error.getActivityId() + ": ") + error.getDefaultDescription())));
             }
         }
         if (model.getProcessById(item.processKey()) == null) {
