@@ -116,7 +116,7 @@ public class Cases {
                              List<MaterialUpload> materials) {
         CaseRow row = ownCase(applicant, caseNumber);
         if (row.caseStatus() != CaseStatus.CORRECTION_REQUESTED) {
-            throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.status);
+            throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.caseStatus());
         }
         ServiceItem item = catalogue.require(row.itemCode);
         Map<String, Object> form = new HashMap<>(readForm(row));
@@ -131,7 +131,7 @@ public class Cases {
         Task correction = tasks.createTaskQuery().processInstanceId(row.processInstanceId)
                 .taskCategory(StepKind.CORRECTION.category()).taskAssignee(applicant.username()).singleResult();
         if (correction == null) {
-            throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.status);
+            throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.caseStatus());
         }
         Instant now = Instant.now();
         row.formData = toJson(form);
@@ -168,7 +168,7 @@ public class Cases {
             default -> CaseStatus.ACCEPTED;
         };
         if (from != expected) {
-            throw ApiException.conflict("case-wrong-status", ref.caseNumber(), from.name());
+            throw ApiException.conflict("case-wrong-status", ref.caseNumber(), from);
         }
         if (to != from) {
             move(ref.id(), ref.caseNumber(), from, to, now);
@@ -187,7 +187,7 @@ public class Cases {
         int moved = mapper.moveStatus(caseId, from.name(), to.name(), to == CaseStatus.ACCEPTED ? now : null,
                 concluded ? now : null);
         if (moved != 1) {
-            throw ApiException.conflict("case-wrong-status", caseNumber, from.name());
+            throw ApiException.conflict("case-wrong-status", caseNumber, from);
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.tongban.forms.internal.FormSchemas;
 import org.tongban.shared.ApiException;
 import org.tongban.shared.FieldProblem;
+import org.tongban.shared.PlainText;
 
 /** Form definitions and server-side validation of submitted form data (the browser is never trusted). */
 @Service
@@ -28,8 +29,9 @@ public class Forms {
     }
 
     /**
-     * Checks data against the form: required fields, lengths, patterns, number ranges, select options, and no
-     * unknown keys. Problems name the field as {@code form.<key>}.
+     * Checks data against the form: required fields, plain text (no control or bidi characters), lengths,
+     * patterns, declared formats (credit code, ID number…), number ranges, select options, and no unknown keys.
+     * Problems name the field as {@code form.<key>}.
      */
     public List<FieldProblem> validate(String formId, Map<String, Object> data) {
         FormDefinition form = require(formId);
@@ -58,15 +60,19 @@ public class Forms {
                 return;
             }
             if (f.min() != null && n.doubleValue() < f.min()) {
-                problems.add(FieldProblem.of(name, "too-small", f.label(), f.labelEn(), f.display(f.min())));
+                problems.add(FieldProblem.of(name, "too-small", f.label(), f.labelEn(), f.min()));
             }
             if (f.max() != null && n.doubleValue() > f.max()) {
-                problems.add(FieldProblem.of(name, "too-large", f.label(), f.labelEn(), f.display(f.max())));
+                problems.add(FieldProblem.of(name, "too-large", f.label(), f.labelEn(), f.max()));
             }
             return;
         }
         if (!(value instanceof String text)) {
             problems.add(FieldProblem.of(name, "not-text", f.label(), f.labelEn()));
+            return;
+        }
+        if (!PlainText.isPlain(text, f.isMultiline())) {
+            problems.add(FieldProblem.of(name, "control-character", f.label(), f.labelEn()));
             return;
         }
         if (f.options() != null && !f.options().containsKey(text)) {
@@ -82,6 +88,8 @@ public class Forms {
         }
         if (f.pattern() != null && !f.pattern().matcher(text).matches()) {
             problems.add(FieldProblem.of(name, "bad-format", f.label(), f.labelEn()));
+        } else if (f.format() != null && !f.format().accepts(text)) {
+            problems.add(FieldProblem.of(name, f.format().problemCode(), f.label(), f.labelEn()));
         }
     }
 }

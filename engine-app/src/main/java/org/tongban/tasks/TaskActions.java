@@ -21,6 +21,7 @@ import org.tongban.identity.TongbanUser;
 import org.tongban.jointreview.Countersign;
 import org.tongban.shared.ApiException;
 import org.tongban.shared.FieldProblem;
+import org.tongban.shared.PlainText;
 import org.tongban.shared.TransientConflicts;
 
 /**
@@ -84,8 +85,8 @@ public class TaskActions {
         }
         StepKind kind = StepKind.ofCategory(task.getCategory()).orElseThrow();
         if (!kind.actions().contains(request.action())) {
-            throw ApiException.invalid(FieldProblem.of("action", "action-not-allowed", request.action().name(),
-                    kind.actions().stream().map(Enum::name).sorted().toList().toString()));
+            throw ApiException.invalid(FieldProblem.of("action", "action-not-allowed", request.action(),
+                    kind.actions().stream().sorted().toList()));
         }
         CaseRef ref = cases.byProcessInstance(task.getProcessInstanceId());
         ServiceItem item = catalogue.require(ref.itemCode());
@@ -121,11 +122,15 @@ public class TaskActions {
                 throw ApiException.invalid(FieldProblem.of("corrections", "corrections-required"));
             }
         } else if (request.action().needsOpinion() && (request.opinion() == null || request.opinion().isBlank())) {
-            throw ApiException.invalid(FieldProblem.of("opinion", "opinion-required", request.action().name()));
+            throw ApiException.invalid(FieldProblem.of("opinion", "opinion-required", request.action()));
         }
         String text = opinion(request);
         if (text != null && text.length() > 2000) {
             throw ApiException.invalid(FieldProblem.of("opinion", "too-long", "审批意见", "Opinion", 2000));
+        }
+        if (text != null && !PlainText.isPlain(text, true)) {
+            throw ApiException.invalid(FieldProblem.of(request.action() == StepAction.REQUEST_CORRECTION ? "corrections" : "opinion",
+                    "control-character", "审批意见", "Opinion"));
         }
     }
 

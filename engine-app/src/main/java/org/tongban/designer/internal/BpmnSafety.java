@@ -12,6 +12,7 @@ import org.flowable.validation.ValidationError;
 import org.springframework.stereotype.Component;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.shared.FieldProblem;
+import org.tongban.shared.TechnicalDetail;
 import org.xml.sax.SAXParseException;
 
 /**
@@ -47,7 +48,7 @@ public class BpmnSafety {
         try {
             model = new BpmnXMLConverter().convertToBpmnModel(new BytesStreamSource(bpmn), true, true);
         } catch (RuntimeException e) {
-            return List.of(FieldProblem.of("bpmn", "bpmn-schema", lineOf(e)));
+            return List.of(FieldProblem.of("bpmn", "bpmn-schema", lineOf(e), new TechnicalDetail(rootMessage(e))));
         }
         problems = ModelRules.check(model, item, processBeans);
         if (!problems.isEmpty()) {
@@ -57,10 +58,20 @@ public class BpmnSafety {
         for (ValidationError error : VALIDATOR.validate(model)) {
             if (!error.isWarning()) {
                 String where = error.getActivityId() != null ? error.getActivityId() : error.getProcessDefinitionId();
-                invalid.add(FieldProblem.of("bpmn", "bpmn-invalid", where == null ? "definitions" : where, error.getProblem()));
+                invalid.add(FieldProblem.of("bpmn", "bpmn-invalid", where == null ? "definitions" : where, error.getProblem(),
+                        new TechnicalDetail(error.getDefaultDescription())));
             }
         }
         return invalid;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = String.valueOf(t.getMessage());
+        return message.length() > 300 ? message.substring(0, 300) : message;
     }
 
     /** The line the XML or schema error points at, so the message needs no parser's English text. */

@@ -16,6 +16,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.tongban.catalogue.Catalogue;
+import org.tongban.forms.FieldFormat;
 import org.tongban.forms.FormDefinition;
 import org.tongban.forms.FormField;
 import org.tongban.shared.InvalidContentException;
@@ -96,13 +97,23 @@ public class FormSchemas {
                     options.put(o.path("value").asText(), o.path("label").asText());
                 }
             }
+            FieldFormat format = null;
+            JsonNode declared = c.path("properties").path(FieldFormat.PROPERTY);
+            if (!declared.isMissingNode()) {
+                if (!type.equals("textfield") && !type.equals("textarea")) {
+                    throw new InvalidContentException(path, "field '" + c.get("key").asText() + "': "
+                            + FieldFormat.PROPERTY + " applies to text fields only");
+                }
+                format = FieldFormat.named(declared.asText()).orElseThrow(() -> new InvalidContentException(path,
+                        "field '" + c.get("key").asText() + "' has unknown " + FieldFormat.PROPERTY + " '" + declared.asText() + "'"));
+            }
             String label = c.path("label").asText(c.get("key").asText());
             fields.add(new FormField(c.get("key").asText(), type, label,
                     c.path("properties").path("label_en").asText(label), v.path("required").asBoolean(false),
                     v.hasNonNull("minLength") ? v.get("minLength").asInt() : null,
                     v.hasNonNull("maxLength") ? v.get("maxLength").asInt() : null, pattern,
                     v.hasNonNull("min") ? v.get("min").asDouble() : null,
-                    v.hasNonNull("max") ? v.get("max").asDouble() : null, options));
+                    v.hasNonNull("max") ? v.get("max").asDouble() : null, options, format));
         }
     }
 }

@@ -1,17 +1,23 @@
 package org.tongban.licences.internal;
 
 import java.util.Map;
-import org.springframework.util.PropertyPlaceholderHelper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Fills ${name} placeholders of a template; unknown names become empty rather than failing an issued licence. */
+/**
+ * Fills {@code ${name}} placeholders of a template in one pass. Values are inserted literally and never scanned
+ * again: applicant text such as {@code ${form.creditCode}} is data, not template (a value naming itself used to
+ * recurse until the licence failed). Unknown names in the template become empty rather than failing a licence.
+ */
 public final class Placeholders {
 
-    private static final PropertyPlaceholderHelper HELPER = new PropertyPlaceholderHelper("${", "}", null, null, true);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
     private Placeholders() {
     }
 
     public static String fill(String template, Map<String, String> values) {
-        return HELPER.replacePlaceholders(template, name -> values.getOrDefault(name, ""));
+        Matcher placeholders = PLACEHOLDER.matcher(template);
+        return placeholders.replaceAll(match -> Matcher.quoteReplacement(values.getOrDefault(match.group(1), "")));
     }
 }
