@@ -83,6 +83,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ProblemWriter.label(e.getName()))), request);
     }
 
+    /** The security firewall checks some header values only when they are read, inside a controller. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RuntimeException e, HttpServletRequest request) {
+        return respond(problems.problem(400, "malformed-request", List.of(), List.of()), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (org.tongban.shared.TransientConflicts.isTransient(e)) {

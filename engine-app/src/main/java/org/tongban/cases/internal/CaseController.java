@@ -2,8 +2,10 @@ package org.tongban.cases.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import org.tongban.cases.MaterialUpload;
 import org.tongban.cases.SubmittedCase;
 import org.tongban.identity.TongbanUser;
 import org.tongban.shared.ApiException;
+import org.tongban.shared.Digests;
 import org.tongban.shared.FieldProblem;
 
 /**
@@ -49,34 +52,50 @@ class CaseController {
 
     private final Cases cases;
     private final ObjectMapper json;
+    private final IdempotentRequests idempotency;
 
-    CaseController(Cases cases, ObjectMapper json) {
+    CaseController(Cases cases, ObjectMapper json, IdempotentRequests idempotency) {
         this.cases = cases;
         this.json = json;
+        this.idempotency = idempotency;
     }
 
     @PostMapping(path = "/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('APPLICANT')")
-    @Operation(summary = "Submit an application: part 'application' (JSON) plus one file part per material code")
-    SubmittedCase submit(@Parameter(description = "{\"itemCode\": \"FOOD-BUSINESS-LICENCE\", \"form\": {...}}")
-                         @RequestParam("application") String application,
-                         MultipartHttpServletRequest request, @AuthenticationPrincipal TongbanUser user) {
+    @Operation(summary = "Submit an application: part 'application' (JSON) plus one file part per material code. "
+            + "A retry with the same Idempotency-Key returns the first response (same case, same query code).")
+    @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER,
+            description = "Optional, 1-128 visible ASCII characters; the first success is replayed for 24 hours")
+    ResponseEntity<SubmittedCase> submit(@Parameter(description = "{\"itemCode\": \"FOOD-BUSINESS-LICENCE\", \"form\": {...}}")
+                                         @RequestParam("application") String application,
+                                         MultipartHttpServletRequest request, @AuthenticationPrincipal TongbanUser user) {
+        String key = IdempotentRequests.keyOf(request);
         Application parsed = parse(application);
         if (parsed.itemCode() == null || parsed.itemCode().isBlank()) {
             throw ApiException.invalid(FieldProblem.of("itemCode", "required", "事项编码", "Item code"));
         }
-        return cases.submit(user, parsed.itemCode(), parsed.form(), materials(request));
+        List<MaterialUpload> materials = materials(request);
+        return idempotency.once(user, key, "POST /api/v1/cases", () -> fingerprint(application, materials),
+                HttpStatus.CREATED, SubmittedCase.class,
+                () -> cases.submit(user, parsed.itemCode(), parsed.form(), materials));
     }
 
     @PostMapping(path = "/cases/{caseNumber}/resubmission", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('APPLICANT')")
-    @Operation(summary = "Answer a correction request (补正): changed form fields and replaced materials")
-    CaseView resubmit(@PathVariable String caseNumber,
-                      @RequestParam(name = "application", required = false) String application,
-                      MultipartHttpServletRequest request, @AuthenticationPrincipal TongbanUser user) {
+    @Operation(summary = "Answer a correction request (补正): changed form fields and replaced materials. "
+            + "A retry with the same Idempotency-Key returns the first response.")
+    @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER,
+            description = "Optional, 1-128 visible ASCII characters; the first success is replayed for 24 hours")
+    ResponseEntity<CaseView> resubmit(@PathVariable String caseNumber,
+                                      @RequestParam(name = "application", required = false) String application,
+                                      MultipartHttpServletRequest request, @AuthenticationPrincipal TongbanUser user) {
+        String key = IdempotentRequests.keyOf(request);
         Map<String, Object> changes = application == null ? Map.of() : parse(application).form();
-        return cases.resubmit(user, caseNumber, changes, materials(request));
+        List<MaterialUpload> materials = materials(request);
+        return idempotency.once(user, key, "POST /api/v1/cases/{caseNumber}/resubmission",
+                () -> caseNumber + "\n" + fingerprint(application, materials), HttpStatus.OK, CaseView.class,
+                () -> cases.resubmit(user, caseNumber, changes, materials));
     }
 
     @GetMapping("/cases")
@@ -116,6 +135,20 @@ class CaseController {
     @Operation(summary = "Public progress lookup by case number and query code (no login)")
     CaseProgress progress(@RequestParam String caseNumber, @RequestParam String queryCode) {
         return cases.progress(caseNumber, queryCode);
+    }
+
+    /** What makes two submissions the same request: the application JSON (key order aside) and each material's bytes. */
+    private String fingerprint(String application, List<MaterialUpload> materials) {
+        var text = new StringBuilder();
+        try {
+            text.append(application == null ? "" : json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsString(json.readValue(application, Object.class)));
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid(FieldProblem.of("application", "malformed-json"));
+        }
+        materials.stream().map(m -> "\n" + m.code() + "\t" + m.fileName() + "\t" + Digests.sha256(m.content())).sorted()
+                .forEach(text::append);
+        return text.toString();
     }
 
     private Application parse(String application) {

@@ -25,6 +25,9 @@ public interface CaseMapper {
             + "process_definition_id = #{processDefinitionId} WHERE id = #{id}")
     void attachProcess(long id, String caseNumber, String processInstanceId, String processDefinitionId);
 
+    @Update("UPDATE tb_case SET process_definition_id = #{processDefinitionId} WHERE id = #{id}")
+    void attachDefinition(long id, String processDefinitionId);
+
     /** Moves the case only from the expected status: 0 rows means someone else moved it first. */
     @Update("UPDATE tb_case SET status = #{to}, "
             + "accepted_at = COALESCE(#{acceptedAt,jdbcType=TIMESTAMP}, accepted_at), "
@@ -40,6 +43,9 @@ public interface CaseMapper {
 
     @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE process_instance_id = #{processInstanceId}")
     CaseRow byProcessInstance(String processInstanceId);
+
+    @Select("SELECT id FROM tb_case WHERE process_instance_id = #{processInstanceId}")
+    Long idByProcessInstance(String processInstanceId);
 
     @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE applicant = #{applicant} ORDER BY id DESC")
     List<CaseRow> byApplicant(String applicant);
@@ -71,4 +77,15 @@ public interface CaseMapper {
     @Select("SELECT occurred_at, actor, actor_name, department, step_key, step_name, action, opinion "
             + "FROM tb_case_event WHERE case_id = #{caseId} ORDER BY id")
     List<CaseEvent> history(long caseId);
+
+    @Select("SELECT COUNT(*) FROM tb_case_department WHERE case_id = #{caseId} AND department = #{department} AND role = #{role}")
+    int countDepartment(long caseId, String department, String role);
+
+    @Insert("INSERT INTO tb_case_department (case_id, department, role, since) VALUES (#{caseId}, #{department}, #{role}, #{since})")
+    void insertDepartment(long caseId, String department, String role, Instant since);
+
+    /** Whether any of these departments has (or had) a step in the case. */
+    @Select("<script>SELECT COUNT(*) FROM tb_case_department WHERE case_id = #{caseId} AND department IN "
+            + "<foreach item='d' collection='departments' open='(' separator=',' close=')'>#{d}</foreach></script>")
+    int countDepartments(long caseId, java.util.Collection<String> departments);
 }
