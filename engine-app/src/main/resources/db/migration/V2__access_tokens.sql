@@ -4,7 +4,7 @@
 CREATE TABLE tb_access_token (
   token_hash  VARCHAR(64)  NOT NULL PRIMARY KEY,
   username    VARCHAR(64)  NOT NULL,
-  issued_at   TIMESTAMP    NOT NULL,
+  issued_at   TIMESTAMP    DEFAULT CURRENT_TIMESTAMP NOT NULL,  -- explicit default: no ON UPDATE on old MariaDB
   expires_at  TIMESTAMP    NOT NULL,
   revoked_at  TIMESTAMP    NULL
 );

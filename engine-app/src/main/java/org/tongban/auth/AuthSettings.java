@@ -25,7 +25,7 @@ public record AuthSettings(@DefaultValue("false") boolean basicAuthEnabled,
      * {@code baseDelay * 2^(n - freeFailures)}, at most {@code maxDelay}; counts are forgotten
      * {@code forgetAfter} the last failure. At most {@code maxTracked} accounts and addresses are kept.
      */
-    public record Login(@DefaultValue("5") int accountFreeFailures, @DefaultValue("20") int addressFreeFailures,
+    public record Login(@DefaultValue("5") int accountFreeFailures, @DefaultValue("10") int addressFreeFailures,
                         @DefaultValue("1s") Duration baseDelay, @DefaultValue("15m") Duration maxDelay,
                         @DefaultValue("1h") Duration forgetAfter, @DefaultValue("100000") int maxTracked) {
     }

@@ -53,8 +53,7 @@ public class PasswordLogin implements AuthenticationProvider {
         String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
         String address = request.getDetails() instanceof WebAuthenticationDetails web
                 ? ClientAddress.of(web.getRemoteAddress()) : "unknown";
-        Instant now = Instant.now();
-        Duration wait = throttle.tryAcquire(username, address, now);
+        Duration wait = throttle.tryAcquire(username, address, Instant.now());
         if (!wait.isZero()) {
             throw new LoginThrottledException(wait);
         }
@@ -66,12 +65,12 @@ public class PasswordLogin implements AuthenticationProvider {
             throttle.succeeded(username, address);
             return UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());
         }
-        failed(username, address, now);
+        failed(username, address);
         throw new BadCredentialsException("bad credentials");
     }
 
-    private void failed(String username, String address, Instant now) {
-        Duration lockout = throttle.waitFor(username, address, now);
+    private void failed(String username, String address) {
+        Duration lockout = throttle.failed(username, address, Instant.now());
         String actor = username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username;
         try {
             tx.executeWithoutResult(status -> {

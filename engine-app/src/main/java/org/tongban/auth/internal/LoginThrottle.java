@@ -42,10 +42,15 @@ public class LoginThrottle {
         return refused[0];
     }
 
-    /** How long the next try of this account or address must wait: a failure that returns non-zero started a lockout. */
-    public Duration waitFor(String username, String address, Instant now) {
-        Duration account = remaining(accounts.getIfPresent(key(username)), now);
-        Duration client = remaining(addresses.getIfPresent(address), now);
+    /**
+     * The password was wrong: a wait that is due starts now, when the client learns of the failure (not
+     * when the try began). Returns the longer wait of account and address, zero if neither is held back.
+     */
+    public Duration failed(String username, String address, Instant now) {
+        Duration account = remaining(accounts.asMap().computeIfPresent(key(username),
+                (k, f) -> restamped(f, settings.accountFreeFailures(), now)), now);
+        Duration client = remaining(addresses.asMap().computeIfPresent(address,
+                (k, f) -> restamped(f, settings.addressFreeFailures(), now)), now);
         return account.compareTo(client) >= 0 ? account : client;
     }
 
@@ -62,12 +67,15 @@ public class LoginThrottle {
             refused[0] = wait;
             return previous;
         }
-        int count = previous == null ? 1 : previous.count() + 1;
-        if (count < free) {
-            return new Failures(count, Instant.MIN);
+        return restamped(new Failures(previous == null ? 1 : previous.count() + 1, Instant.MIN), free, now);
+    }
+
+    private Failures restamped(Failures failures, int free, Instant now) {
+        if (failures.count() < free) {
+            return failures;
         }
-        Duration delay = settings.baseDelay().multipliedBy(1L << Math.min(count - free, 30));
-        return new Failures(count, now.plus(delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay));
+        Duration delay = settings.baseDelay().multipliedBy(1L << Math.min(failures.count() - free, 30));
+        return new Failures(failures.count(), now.plus(delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay));
     }
 
     private static Duration remaining(Failures failures, Instant now) {
