@@ -1,7 +1,6 @@
 package org.tongban.auth;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -53,24 +52,32 @@ public class PasswordLogin implements AuthenticationProvider {
         String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
         String address = request.getDetails() instanceof WebAuthenticationDetails web
                 ? ClientAddress.of(web.getRemoteAddress()) : "unknown";
-        Duration wait = throttle.tryAcquire(username, address, Instant.now());
+        Duration wait = throttle.tryAcquire(username, address);
         if (!wait.isZero()) {
             throw new LoginThrottledException(wait);
         }
-        // Over-long input never reaches BCrypt (which ignores bytes past 72 anyway) but costs the same.
-        boolean plausible = username.length() <= MAX_USERNAME && password.length() <= MAX_PASSWORD;
-        Optional<TongbanUser> user = plausible ? directory.find(username) : Optional.empty();
-        boolean matches = passwords.matches(plausible ? password : "", user.map(TongbanUser::passwordHash).orElse(dummyHash));
-        if (user.isPresent() && matches && user.get().isEnabled()) {
-            throttle.succeeded(username, address);
-            return UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());
+        boolean answered = false;
+        try {
+            // Over-long input never reaches BCrypt (which ignores bytes past 72 anyway) but costs the same.
+            boolean plausible = username.length() <= MAX_USERNAME && password.length() <= MAX_PASSWORD;
+            Optional<TongbanUser> user = plausible ? directory.find(username) : Optional.empty();
+            boolean matches = passwords.matches(plausible ? password : "", user.map(TongbanUser::passwordHash).orElse(dummyHash));
+            answered = true;
+            if (user.isPresent() && matches && user.get().isEnabled()) {
+                throttle.succeeded(username);
+                return UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());
+            }
+        } finally {
+            if (!answered) {
+                throttle.abandoned(username);
+            }
         }
         failed(username, address);
         throw new BadCredentialsException("bad credentials");
     }
 
     private void failed(String username, String address) {
-        Duration lockout = throttle.failed(username, address, Instant.now());
+        Duration lockout = throttle.failed(username, address);
         String actor = username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username;
         try {
             tx.executeWithoutResult(status -> {

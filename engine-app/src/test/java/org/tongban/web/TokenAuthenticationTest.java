@@ -180,6 +180,22 @@ class TokenAuthenticationTest extends ApiTestBase {
     }
 
     @Test
+    void parallelLoginsWithTheRightPasswordAreQueuedNotRefused() throws Exception {
+        var pool = Executors.newFixedThreadPool(10);
+        try {
+            var logins = new ArrayList<Callable<Integer>>();
+            for (int i = 0; i < 10; i++) {
+                logins.add(() -> login("admin", PASSWORD, "198.51.100.70").getStatusCode().value());
+            }
+            for (var result : pool.invokeAll(logins)) {
+                assertThat(result.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void guessesFromOneAddressThrottleThatAddress() {
         String from = "203.0.113.7";
         for (int i = 0; i < 10; i++) { // other accounts each time: only the address count grows

@@ -5,81 +5,131 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.tongban.auth.AuthSettings;
 
 /**
- * Exponential back-off after failed password logins, counted per account and per client address in this
- * node's memory (bounded, so an attacker cannot grow it). A try is counted as a failure before the
- * password is checked, so parallel guesses cannot all slip through before the first one fails; a right
- * password takes it back. Unknown usernames are counted exactly like known ones.
+ * Exponential back-off after failed password logins, per account and per client address, in this node's
+ * memory (bounded, so an attacker cannot grow it). Unknown usernames are counted exactly like known ones.
+ * Per account, no more tries may be in flight than failures are still free (one once a wait is over):
+ * further tries queue behind them, so parallel guesses cannot all slip through before the first one fails, while a
+ * script's parallel requests with the right password are merely queued.
  */
 public class LoginThrottle {
 
-    private record Failures(int count, Instant waitUntil) {
+    /** Longest a try queues behind the account's tries in flight, and how many may queue. */
+    private static final Duration MAX_QUEUED = Duration.ofSeconds(2);
+    private static final int MAX_QUEUE = 32;
+
+    /** One account's or address's record; its monitor guards the fields. */
+    private static final class Tries {
+        int failures;
+        int inFlight;
+        int queued;
+        Instant waitUntil = Instant.MIN;
+
+        Duration remaining(Instant now) {
+            return waitUntil.isAfter(now) ? Duration.between(now, waitUntil) : Duration.ZERO;
+        }
     }
 
     private final AuthSettings.Login settings;
-    private final Cache<String, Failures> accounts;
-    private final Cache<String, Failures> addresses;
+    private final Cache<String, Tries> accounts;
+    private final Cache<String, Tries> addresses;
 
     public LoginThrottle(AuthSettings.Login settings) {
         this.settings = settings;
-        this.accounts = Caffeine.newBuilder().maximumSize(settings.maxTracked()).expireAfterWrite(settings.forgetAfter()).build();
-        this.addresses = Caffeine.newBuilder().maximumSize(settings.maxTracked()).expireAfterWrite(settings.forgetAfter()).build();
-    }
-
-    /** Zero when the try may go ahead (and is now counted), else how long this account or address must wait. */
-    public Duration tryAcquire(String username, String address, Instant now) {
-        Duration[] refused = {Duration.ZERO};
-        addresses.asMap().compute(address, (k, f) -> counted(f, settings.addressFreeFailures(), now, refused));
-        if (!refused[0].isZero()) {
-            return refused[0];
-        }
-        accounts.asMap().compute(key(username), (k, f) -> counted(f, settings.accountFreeFailures(), now, refused));
-        if (!refused[0].isZero()) {
-            addresses.asMap().computeIfPresent(address, (k, f) -> new Failures(f.count() - 1, f.waitUntil()));
-        }
-        return refused[0];
+        this.accounts = Caffeine.newBuilder().maximumSize(settings.maxTracked()).expireAfterAccess(settings.forgetAfter()).build();
+        this.addresses = Caffeine.newBuilder().maximumSize(settings.maxTracked()).expireAfterAccess(settings.forgetAfter()).build();
     }
 
     /**
-     * The password was wrong: a wait that is due starts now, when the client learns of the failure (not
-     * when the try began). Returns the longer wait of account and address, zero if neither is held back.
+     * Zero when the try may go ahead (then end it with {@link #succeeded}, {@link #failed} or
+     * {@link #abandoned}), else how long this account or address must wait.
      */
-    public Duration failed(String username, String address, Instant now) {
-        Duration account = remaining(accounts.asMap().computeIfPresent(key(username),
-                (k, f) -> restamped(f, settings.accountFreeFailures(), now)), now);
-        Duration client = remaining(addresses.asMap().computeIfPresent(address,
-                (k, f) -> restamped(f, settings.addressFreeFailures(), now)), now);
-        return account.compareTo(client) >= 0 ? account : client;
-    }
-
-    /** The right password: the account starts afresh; the address only gets this try back. */
-    public void succeeded(String username, String address) {
-        accounts.invalidate(key(username));
-        addresses.asMap().computeIfPresent(address, (k, f) -> f.count() <= 1 ? null
-                : new Failures(f.count() - 1, f.count() - 1 < settings.addressFreeFailures() ? Instant.MIN : f.waitUntil()));
-    }
-
-    private Failures counted(Failures previous, int free, Instant now, Duration[] refused) {
-        Duration wait = remaining(previous, now);
-        if (!wait.isZero()) {
-            refused[0] = wait;
-            return previous;
+    public Duration tryAcquire(String username, String address) {
+        Tries client = addresses.get(address, k -> new Tries());
+        synchronized (client) {
+            Duration wait = client.remaining(Instant.now());
+            if (!wait.isZero()) {
+                return wait;
+            }
         }
-        return restamped(new Failures(previous == null ? 1 : previous.count() + 1, Instant.MIN), free, now);
-    }
-
-    private Failures restamped(Failures failures, int free, Instant now) {
-        if (failures.count() < free) {
-            return failures;
+        Tries account = accounts.get(key(username), k -> new Tries());
+        synchronized (account) {
+            long deadline = System.nanoTime() + MAX_QUEUED.toNanos();
+            while (true) {
+                Duration wait = account.remaining(Instant.now());
+                if (!wait.isZero()) {
+                    return wait;
+                }
+                // past a wait, one try at a time: its failure starts the next, longer wait
+                if (account.inFlight < Math.max(1, settings.accountFreeFailures() - account.failures)) {
+                    account.inFlight++;
+                    return Duration.ZERO;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || account.queued >= MAX_QUEUE) {
+                    return settings.baseDelay();
+                }
+                account.queued++;
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(account, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return settings.baseDelay();
+                } finally {
+                    account.queued--;
+                }
+            }
         }
-        Duration delay = settings.baseDelay().multipliedBy(1L << Math.min(failures.count() - free, 30));
-        return new Failures(failures.count(), now.plus(delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay));
     }
 
-    private static Duration remaining(Failures failures, Instant now) {
-        return failures == null || !failures.waitUntil().isAfter(now) ? Duration.ZERO : Duration.between(now, failures.waitUntil());
+    /** The right password: the account starts afresh; the address keeps its count (a valid login must not launder guesses). */
+    public void succeeded(String username) {
+        end(username, account -> {
+            account.failures = 0;
+            account.waitUntil = Instant.MIN;
+        });
+    }
+
+    /** The try ended without an answer (e.g. the database failed): it frees its place and counts nothing. */
+    public void abandoned(String username) {
+        end(username, account -> { });
+    }
+
+    /**
+     * A wrong password: counts for the account and the address; a wait that is due starts now, when the
+     * client learns of the failure. Returns the longer wait, zero if neither is held back.
+     */
+    public Duration failed(String username, String address) {
+        Instant now = Instant.now();
+        Duration[] account = {Duration.ZERO};
+        end(username, tries -> account[0] = counted(tries, settings.accountFreeFailures(), now));
+        Tries client = addresses.get(address, k -> new Tries());
+        Duration wait;
+        synchronized (client) {
+            wait = counted(client, settings.addressFreeFailures(), now);
+        }
+        return wait.compareTo(account[0]) >= 0 ? wait : account[0];
+    }
+
+    private void end(String username, java.util.function.Consumer<Tries> outcome) {
+        Tries account = accounts.get(key(username), k -> new Tries());
+        synchronized (account) {
+            account.inFlight = Math.max(0, account.inFlight - 1);
+            outcome.accept(account);
+            account.notifyAll();
+        }
+    }
+
+    private Duration counted(Tries tries, int free, Instant now) {
+        tries.failures++;
+        if (tries.failures >= free) {
+            Duration delay = settings.baseDelay().multipliedBy(1L << Math.min(tries.failures - free, 30));
+            tries.waitUntil = now.plus(delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay);
+        }
+        return tries.remaining(now);
     }
 
     /** Usernames compare case-insensitively in MariaDB: "ZhangWei" must not get a count of its own. */
