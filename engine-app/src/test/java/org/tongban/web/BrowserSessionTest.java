@@ -118,6 +118,8 @@ class BrowserSessionTest extends ApiTestBase {
         assertThat(api.at("/info/title").asText()).contains("Tongban");
         assertThat(api.get("paths").has("/api/v1/cases")).isTrue();
         assertThat(api.get("paths").has("/api/v1/tasks/{taskId}/complete")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/auth/tokens")).isTrue();
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
         assertThat(rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().value()).isEqualTo(200);
     }
 
