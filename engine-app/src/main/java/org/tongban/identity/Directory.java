@@ -1,7 +1,10 @@
 package org.tongban.identity;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -22,15 +25,25 @@ public class Directory implements UserDetailsService {
         return find(username).orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    /** One statement (user, roles and departments joined): it runs on every password login. */
     public Optional<TongbanUser> find(String username) {
-        var row = mapper.findUser(username);
-        if (row == null) {
+        List<IdentityMapper.UserGrantRow> rows = mapper.findUserWithGrants(username);
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        var roles = mapper.rolesOf(username).stream().map(Role::valueOf)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        return Optional.of(new TongbanUser(row.username(), row.passwordHash(), row.displayName(), roles,
-                List.copyOf(mapper.departmentsOf(username)), row.enabled()));
+        var roles = EnumSet.noneOf(Role.class);
+        var departments = new TreeSet<String>();
+        for (var row : rows) {
+            if (row.role() != null) {
+                roles.add(Role.valueOf(row.role()));
+            }
+            if (row.departmentCode() != null) {
+                departments.add(row.departmentCode());
+            }
+        }
+        var user = rows.get(0);
+        return Optional.of(new TongbanUser(user.username(), user.passwordHash(), user.displayName(),
+                Collections.unmodifiableSet(roles), List.copyOf(departments), user.enabled()));
     }
 
     /** Display name for history records; the username itself when unknown (e.g. a removed user). */

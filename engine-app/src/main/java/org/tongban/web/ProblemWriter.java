@@ -19,14 +19,21 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
+import org.tongban.auth.LoginThrottledException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.shared.TechnicalDetail;
 
@@ -210,12 +217,51 @@ class ProblemWriter {
         write(request, response, problem(localeOf(request), status, code, List.of(), List.of()));
     }
 
+    /**
+     * Not logged in, or a password login refused by the throttle (429). The challenge names Bearer only:
+     * a Basic challenge would make browsers prompt for and then silently resend a password.
+     */
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"tongban\"");
+        if (e instanceof LoginThrottledException throttled) {
+            tooManyRequests(request, response, "login-throttled", throttled.retryAfterSeconds());
+            return;
+        }
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"tongban\"");
         writeOutsideMvc(request, response, 401, "unauthenticated");
     }
 
+    /** RFC 6750: a presented token that is unknown, expired or revoked. */
+    void invalidToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"tongban\", error=\"invalid_token\"");
+        writeOutsideMvc(request, response, 401, "invalid-token");
+    }
+
+    /** 429 with Retry-After, from a filter. The seconds go in as text so they print without digit grouping. */
+    void tooManyRequests(HttpServletRequest request, HttpServletResponse response, String code, long retryAfterSeconds)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+        write(request, response, problem(localeOf(request), 429, code, List.of(retryAfterSeconds), List.of()));
+    }
+
+    /** 429 with Retry-After, as a controller's answer. */
+    ResponseEntity<ProblemDetail> tooManyRequests(HttpServletRequest request, String code, long retryAfterSeconds) {
+        ProblemDetail problem = problem(429, code, List.of(retryAfterSeconds), List.of());
+        problem.setInstance(instance(request.getRequestURI()));
+        return ResponseEntity.status(429).header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A request without a login that fails the CSRF check is unauthenticated (401), not forbidden. */
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        if (e instanceof CsrfException && !loggedIn()) {
+            unauthorized(request, response, null);
+            return;
+        }
         writeOutsideMvc(request, response, 403, "forbidden");
+    }
+
+    private static boolean loggedIn() {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        return current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken);
     }
 }

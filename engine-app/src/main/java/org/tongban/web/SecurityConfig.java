@@ -3,36 +3,82 @@ package org.tongban.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.tongban.auth.AccessTokens;
+import org.tongban.auth.AuthSettings;
+import org.tongban.auth.LoginThrottledException;
+import org.tongban.auth.PasswordLogin;
 
 /**
- * Browser: session login with CSRF protection. API clients: HTTP Basic; a request that carries its own
- * Authorization header is not driven by a cookie, so CSRF does not apply to it. Object-level checks
- * (whose case, which department) live in the capabilities themselves.
+ * Browsers: session login with CSRF protection. API clients: bearer tokens from {@code POST /api/v1/auth/tokens};
+ * HTTP Basic only when enabled. CSRF is skipped only for requests proven by their own bearer (or Basic)
+ * credentials, never merely for carrying an Authorization header. Object-level checks (whose case,
+ * which department) live in the capabilities themselves. See docs/security.md.
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
 
+    /**
+     * Same-origin only. Swagger UI needs data: images and inline style attributes; no inline scripts run.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain security(HttpSecurity http, ProblemWriter problems) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain security(HttpSecurity http, ProblemWriter problems, AuthenticationManager passwords,
+                                 AccessTokens tokens, AuthSettings settings, RateLimitSettings limits) throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        var formFailure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        http.authenticationManager(passwords)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/*", "/api/v1/progress").permitAll()
+                        .requestMatchers(HttpMethod.POST, TokenController.PATH).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health").permitAll()
                         .requestMatchers("/error", "/login", "/").permitAll()
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
-                .formLogin(form -> form.defaultSuccessUrl("/swagger-ui.html"))
+                .addFilterAfter(new RateLimitFilter(limits, problems), HeaderWriterFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), CsrfFilter.class)
+                // The token request acts on no session: it needs the password, which a forged request lacks.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::authenticatedByHeader,
+                        paths.matcher(HttpMethod.POST, TokenController.PATH)))
+                .formLogin(form -> form.defaultSuccessUrl("/swagger-ui.html").failureHandler((request, response, e) -> {
+                    if (e instanceof LoginThrottledException throttled) {
+                        problems.tooManyRequests(request, response, "login-throttled", throttled.retryAfterSeconds());
+                    } else {
+                        formFailure.onAuthenticationFailure(request, response, e);
+                    }
+                }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frames -> frames.deny()))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problems::unauthorized, request -> request.getRequestURI().startsWith("/api/"))
                         .accessDeniedHandler(problems::forbidden));
+        if (settings.basicAuthEnabled()) {
+            http.addFilterBefore(new BasicLoginFilter(passwords, problems::unauthorized), CsrfFilter.class);
+        }
         return http.build();
+    }
+
+    /** Every password check (token request, login form, Basic) goes through {@link PasswordLogin}. */
+    @Bean
+    AuthenticationManager authenticationManager(PasswordLogin passwordLogin) {
+        return new ProviderManager(passwordLogin);
     }
 
     @Bean

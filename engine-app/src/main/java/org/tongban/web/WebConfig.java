@@ -32,8 +32,9 @@ class WebConfig {
                         .description("Government administrative approval: catalogue, applications, approver tasks, "
                                 + "designer deployment, e-licences. Errors are RFC 7807 problem JSON (zh-CN / en).")
                         .license(new License().name("Apache-2.0")))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-                .addSecurityItem(new SecurityRequirement().addList("basic"));
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("A token from POST /api/v1/auth/tokens")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

@@ -2,14 +2,8 @@ package org.tongban.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
@@ -23,7 +17,6 @@ import org.tongban.identity.Directory;
 import org.tongban.identity.TongbanUser;
 import org.tongban.support.ApiTestBase;
 import org.tongban.support.TestDatabase;
-import org.tongban.shared.TransientConflicts;
 import org.tongban.tasks.ActionRequest;
 import org.tongban.tasks.TaskActions;
 
@@ -51,7 +44,7 @@ class JointReviewBenchmarkTest extends ApiTestBase {
     @Autowired
     TaskService taskService;
 
-    private final AtomicInteger bareRetries = new AtomicInteger();
+    private BareFlowableCycle bare;
 
     @Test
     void platformAgainstBareFlowable() throws Exception {
@@ -60,7 +53,7 @@ class JointReviewBenchmarkTest extends ApiTestBase {
         Map<String, TongbanUser> reviewers = Map.of("DQ-ZRZY", directory.loadUserByUsername("zhaolei"),
                 "DQ-XF", directory.loadUserByUsername("sunqiang"), "DQ-STHJ", directory.loadUserByUsername("zhoumin"));
         Runnable platform = () -> platformCycle(applicant, lead, reviewers);
-        Runnable bare = this::bareCycle;
+        this.bare = new BareFlowableCycle(runtime, taskService);
 
         run(bare, 20);
         run(platform, 20); // warm-up: JIT, pools, font subsetter
@@ -74,28 +67,14 @@ class JointReviewBenchmarkTest extends ApiTestBase {
         double platformRate = ROUNDS * CASES / platformSeconds;
         System.out.printf("%nBENCHMARK joint review (accept, 3 parallel reviews, decide) on %s, %d threads, %d x %d cases%n",
                 TestDatabase.MYSQL ? "MySQL/MariaDB" : "H2 (in-memory)", THREADS, ROUNDS, CASES);
-        System.out.printf("BENCHMARK bare Flowable : %7.1f cases/s (%d retried conflicts)%n", bareRate, bareRetries.get());
+        System.out.printf("BENCHMARK bare Flowable : %7.1f cases/s (%d retried conflicts)%n", bareRate, bare.retries.get());
         System.out.printf("BENCHMARK Tongban       : %7.1f cases/s (incl. case records, history, licence PDF)%n", platformRate);
         System.out.printf("BENCHMARK ratio         : %7.2f (target >= 0.80)%n%n", platformRate / bareRate);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("constructionPermit").count()).isZero();
     }
 
-    /** Seconds to run n cycles over THREADS clients. */
     private double run(Runnable cycle, int n) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            long start = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(cycle));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            return (System.nanoTime() - start) / 1e9;
-        } finally {
-            pool.shutdown();
-        }
+        return Load.seconds(cycle, n, THREADS);
     }
 
     private void platformCycle(TongbanUser applicant, TongbanUser lead, Map<String, TongbanUser> reviewers) {
@@ -113,39 +92,8 @@ class JointReviewBenchmarkTest extends ApiTestBase {
         actions.complete(lead, awaitDecision(pid).getId(), new ActionRequest(StepAction.GRANT, "准予许可", null));
     }
 
-    private void bareCycle() {
-        var variables = new HashMap<String, Object>();
-        variables.put("applicant", "lina");
-        variables.put("caseNumber", "BARE");
-        variables.put("itemCode", CONSTRUCTION);
-        variables.put("reviewDepartments", List.of("DQ-ZRZY", "DQ-XF", "DQ-STHJ"));
-        String pid = runtime.startProcessInstanceByKey("constructionPermit", variables).getId();
-        Task acceptance = only(pid, "acceptance");
-        taskService.claim(acceptance.getId(), "chenjing");
-        taskService.complete(acceptance.getId(), Map.of("acceptance", "ACCEPT"));
-        for (Task review : open(pid, "jointReview")) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    taskService.complete(review.getId());
-                    break;
-                } catch (RuntimeException e) {
-                    if (!TransientConflicts.isTransient(e)) {
-                        throw e;
-                    }
-                    bareRetries.incrementAndGet();
-                    if (attempt == 8) {
-                        throw e;
-                    }
-                }
-            }
-        }
-        Task decision = awaitDecision(pid);
-        taskService.claim(decision.getId(), "chenjing");
-        taskService.complete(decision.getId(), Map.of("decision", "GRANT"));
-    }
-
     private List<Task> open(String pid, String key) {
-        return taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).list();
+        return bare.open(pid, key);
     }
 
     private Task only(String pid, String key) {
@@ -153,18 +101,6 @@ class JointReviewBenchmarkTest extends ApiTestBase {
     }
 
     private Task awaitDecision(String pid) {
-        for (int i = 0; i < 500; i++) {
-            List<Task> found = open(pid, "decision");
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no decision task for " + pid);
+        return bare.awaitDecision(pid);
     }
 }

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +176,7 @@ class IdempotentSubmissionTest extends ApiTestBase {
                 + toJson(Map.of("itemCode", FOOD, "form", foodForm())) + "\r\n--b0undary--\r\n";
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST /api/v1/cases HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Authorization: Basic " + Base64.getEncoder().encodeToString(("zhangwei:" + PASSWORD).getBytes(StandardCharsets.UTF_8))
+                + "Authorization: Bearer " + token("zhangwei", PASSWORD)
                 + "\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: " + content.length + "\r\n"
                 + header + "\r\n\r\n";
         try (var socket = new Socket(root.getHost(), root.getPort())) {

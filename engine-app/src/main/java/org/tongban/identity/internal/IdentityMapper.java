@@ -13,14 +13,18 @@ public interface IdentityMapper {
                    boolean enabled) {
     }
 
+    /** One row per (role, department) pair of the user: loads a user with one statement. */
+    record UserGrantRow(String username, String passwordHash, String displayName, boolean enabled, String role,
+                        String departmentCode) {
+    }
+
     @Select("SELECT username, password_hash, display_name, id_type, id_number, enabled FROM tb_user WHERE username = #{username}")
     UserRow findUser(String username);
 
-    @Select("SELECT role FROM tb_user_role WHERE username = #{username}")
-    List<String> rolesOf(String username);
-
-    @Select("SELECT department_code FROM tb_user_department WHERE username = #{username} ORDER BY department_code")
-    List<String> departmentsOf(String username);
+    @Select("SELECT u.username, u.password_hash, u.display_name, u.enabled, r.role, d.department_code FROM tb_user u "
+            + "LEFT JOIN tb_user_role r ON r.username = u.username "
+            + "LEFT JOIN tb_user_department d ON d.username = u.username WHERE u.username = #{username}")
+    List<UserGrantRow> findUserWithGrants(String username);
 
     @Select("SELECT code, name_zh, name_en FROM tb_department ORDER BY code")
     List<Department> departments();

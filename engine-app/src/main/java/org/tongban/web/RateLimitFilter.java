@@ -1,0 +1,72 @@
+package org.tongban.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.tongban.auth.ClientAddress;
+
+/**
+ * Token buckets (Bucket4j) per client address for what anyone can call: public lookups and password
+ * logins. Buckets live in this node's memory, in a cache bounded by {@code max-clients}, so a flood of
+ * addresses cannot grow it; an evicted bucket would have refilled anyway. Over the limit: 429 problem
+ * JSON with {@code Retry-After}.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private record Rule(String name, List<RequestMatcher> requests, RateLimitSettings.Limit limit) {
+    }
+
+    private final List<Rule> rules;
+    private final Set<String> exempt;
+    private final Cache<String, Bucket> buckets;
+    private final ProblemWriter problems;
+
+    RateLimitFilter(RateLimitSettings settings, ProblemWriter problems) {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        this.rules = List.of(
+                new Rule("public", List.of(paths.matcher(HttpMethod.GET, "/api/v1/progress")), settings.publicEndpoints()),
+                new Rule("login", List.of(paths.matcher(HttpMethod.POST, TokenController.PATH),
+                        paths.matcher(HttpMethod.POST, "/login")), settings.login()));
+        this.exempt = Set.copyOf(settings.exemptAddresses());
+        Duration longest = rules.stream().map(r -> r.limit().period()).max(Duration::compareTo).orElseThrow();
+        this.buckets = Caffeine.newBuilder().maximumSize(settings.maxClients()).expireAfterAccess(longest).build();
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Rule rule = rules.stream().filter(r -> r.requests().stream().anyMatch(m -> m.matches(request))).findFirst().orElse(null);
+        if (rule == null || exempt.contains(request.getRemoteAddr())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Bucket bucket = buckets.get(rule.name() + " " + ClientAddress.of(request), key -> newBucket(rule.limit()));
+        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        problems.tooManyRequests(request, response, "rate-limited", seconds);
+    }
+
+    private static Bucket newBucket(RateLimitSettings.Limit limit) {
+        return Bucket.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+                .build();
+    }
+}

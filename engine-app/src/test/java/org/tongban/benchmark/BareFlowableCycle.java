@@ -1,0 +1,78 @@
+package org.tongban.benchmark;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+import org.tongban.shared.TransientConflicts;
+
+/**
+ * One joint-review case on bare Flowable: the same BPMN and process variables as the platform's, driven
+ * through RuntimeService and TaskService, conflicts retried as any Flowable client must.
+ */
+final class BareFlowableCycle implements Runnable {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    final AtomicInteger retries = new AtomicInteger();
+
+    BareFlowableCycle(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void run() {
+        var variables = new HashMap<String, Object>();
+        variables.put("applicant", "lina");
+        variables.put("caseNumber", "BARE");
+        variables.put("itemCode", "CONSTRUCTION-PERMIT");
+        variables.put("reviewDepartments", List.of("DQ-ZRZY", "DQ-XF", "DQ-STHJ"));
+        String pid = runtime.startProcessInstanceByKey("constructionPermit", variables).getId();
+        Task acceptance = open(pid, "acceptance").get(0);
+        tasks.claim(acceptance.getId(), "chenjing");
+        tasks.complete(acceptance.getId(), Map.of("acceptance", "ACCEPT"));
+        for (Task review : open(pid, "jointReview")) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    tasks.complete(review.getId());
+                    break;
+                } catch (RuntimeException e) {
+                    if (!TransientConflicts.isTransient(e)) {
+                        throw e;
+                    }
+                    retries.incrementAndGet();
+                    if (attempt == 8) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        Task decision = awaitDecision(pid);
+        tasks.claim(decision.getId(), "chenjing");
+        tasks.complete(decision.getId(), Map.of("decision", "GRANT"));
+    }
+
+    List<Task> open(String pid, String key) {
+        return tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).list();
+    }
+
+    Task awaitDecision(String pid) {
+        for (int i = 0; i < 500; i++) {
+            List<Task> found = open(pid, "decision");
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no decision task for " + pid);
+    }
+}

@@ -1,0 +1,66 @@
+package org.tongban.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.tongban.support.ApiTestBase;
+
+/**
+ * Public lookups and logins are limited per client address. The suite's own loopback traffic is exempt
+ * (ApiTestBase); these tests come "through a proxy" from addresses of their own.
+ */
+class RateLimitTest extends ApiTestBase {
+
+    @Autowired
+    RateLimitSettings limits;
+
+    @Test
+    void progressLookupsAreLimitedPerClientAddress() {
+        String from = "203.0.113.50";
+        int capacity = limits.publicEndpoints().capacity();
+        for (int i = 0; i < capacity; i++) {
+            assertThat(progress(from, "zh-CN").getStatusCode().value()).isEqualTo(404);
+        }
+        var limited = progress(from, "zh-CN");
+        assertThat(limited.getStatusCode().value()).isEqualTo(429);
+        assertThat(limited.getHeaders().getContentType().toString()).contains("application/problem+json");
+        long retryAfter = Long.parseLong(limited.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        assertThat(retryAfter).isBetween(1L, limits.publicEndpoints().period().toSeconds());
+        assertThat(limited.getBody().get("code").asText()).isEqualTo("rate-limited");
+        assertThat(limited.getBody().get("detail").asText()).isEqualTo("请求过于频繁，请 " + retryAfter + " 秒后再试。");
+        assertThat(progress(from, "en").getBody().get("detail").asText()).startsWith("Too many requests; please try again in");
+        // another client is not affected
+        assertThat(progress("203.0.113.51", "zh-CN").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void tokenRequestsAreLimitedBeforeAnyPasswordIsChecked() {
+        String from = "203.0.113.60";
+        var headers = new HttpHeaders();
+        headers.set("X-Forwarded-For", from);
+        for (int i = 0; i < limits.login().capacity(); i++) {
+            assertThat(rest.postForEntity("/api/v1/auth/tokens", new HttpEntity<>(Map.of(), headers), JsonNode.class)
+                    .getStatusCode().value()).isEqualTo(400);
+        }
+        var limited = rest.postForEntity("/api/v1/auth/tokens",
+                new HttpEntity<>(Map.of("username", "lina", "password", PASSWORD), headers), JsonNode.class);
+        assertThat(limited.getStatusCode().value()).isEqualTo(429);
+        assertThat(limited.getBody().get("code").asText()).isEqualTo("rate-limited");
+        assertThat(limited.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+    }
+
+    private ResponseEntity<JsonNode> progress(String from, String language) {
+        var headers = new HttpHeaders();
+        headers.set("X-Forwarded-For", from);
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return rest.exchange("/api/v1/progress?caseNumber=TB00000000000000&queryCode=WRONG123", HttpMethod.GET,
+                new HttpEntity<>(headers), JsonNode.class);
+    }
+}
