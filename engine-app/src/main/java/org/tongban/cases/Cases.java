@@ -35,6 +35,7 @@ import org.tongban.identity.TongbanUser;
 import org.tongban.shared.ApiException;
 import org.tongban.shared.Digests;
 import org.tongban.shared.FieldProblem;
+import org.tongban.shared.ProcessVariables;
 
 /**
  * The case (办件) life cycle: submission, correction, the effects of each approver step, history and who may
@@ -95,10 +96,10 @@ public class Cases {
         storeMaterials(row.id, materials, now);
 
         var variables = new HashMap<String, Object>();
-        variables.put("applicant", applicant.username());
-        variables.put("caseNumber", caseNumber);
-        variables.put("itemCode", item.code());
-        item.jointReviewSpec().ifPresent(j -> variables.put("reviewDepartments", j.departments()));
+        variables.put(ProcessVariables.APPLICANT, applicant.username());
+        variables.put(ProcessVariables.CASE_NUMBER, caseNumber);
+        variables.put(ProcessVariables.ITEM_CODE, item.code());
+        item.jointReviewSpec().ifPresent(j -> variables.put(ProcessVariables.REVIEW_DEPARTMENTS, j.departments()));
         // The instance id is fixed before start: the first step's department is recorded while the engine starts.
         String processInstanceId = UUID.randomUUID().toString();
         mapper.attachProcess(row.id, caseNumber, processInstanceId, null);

@@ -22,6 +22,7 @@ import org.tongban.jointreview.Countersign;
 import org.tongban.shared.ApiException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.shared.PlainText;
+import org.tongban.shared.ProcessVariables;
 import org.tongban.shared.TransientConflicts;
 
 /**
@@ -98,8 +99,8 @@ public class TaskActions {
                 task.getName(), request.action(), opinion(request)));
         Map<String, Object> variables = new HashMap<>();
         switch (kind) {
-            case ACCEPTANCE -> variables.put("acceptance", request.action().name());
-            case DECISION -> variables.put("decision", request.action().name());
+            case ACCEPTANCE -> variables.put(ProcessVariables.ACCEPTANCE, request.action().name());
+            case DECISION -> variables.put(ProcessVariables.DECISION, request.action().name());
             default -> { }
         }
         boolean claim = task.getAssignee() == null;

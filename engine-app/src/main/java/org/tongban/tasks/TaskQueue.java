@@ -13,6 +13,7 @@ import org.tongban.cases.Cases;
 import org.tongban.cases.StepKind;
 import org.tongban.identity.TongbanUser;
 import org.tongban.shared.ApiException;
+import org.tongban.shared.ProcessVariables;
 
 /** Approver queues: what my departments may claim or I hold (待办), and what I completed (已办). */
 @Service
@@ -82,7 +83,7 @@ public class TaskQueue {
     }
 
     private static TaskView view(TaskInfo t, java.time.Instant completedAt) {
-        return view(t, variable(t, "caseNumber"), variable(t, "itemCode"), completedAt);
+        return view(t, variable(t, ProcessVariables.CASE_NUMBER), variable(t, ProcessVariables.ITEM_CODE), completedAt);
     }
 
     private static TaskView view(TaskInfo t, String caseNumber, String itemCode, java.time.Instant completedAt) {
