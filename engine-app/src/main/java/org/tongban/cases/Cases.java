@@ -112,6 +112,18 @@ public class Cases {
         return new SubmittedCase(caseNumber, queryCode, CaseStatus.SUBMITTED);
     }
 
+    /**
+     * A new query code for the applicant's own case; the previous one stops working. Used when a submission's
+     * response is replayed, so no query code is ever stored in clear.
+     */
+    @Transactional
+    public SubmittedCase reissueQueryCode(TongbanUser applicant, String caseNumber, CaseStatus status) {
+        CaseRow row = ownCase(applicant, caseNumber);
+        String queryCode = newQueryCode();
+        mapper.updateQueryCode(row.id, Digests.sha256(queryCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return new SubmittedCase(caseNumber, queryCode, status);
+    }
+
     /** 补正后重新提交: the applicant answers the one-time notice; the case goes back to acceptance. */
     @Transactional
     public CaseView resubmit(TongbanUser applicant, String caseNumber, Map<String, Object> formChanges,

@@ -2,8 +2,9 @@ package org.tongban.shared;
 
 /**
  * User text must be plain text: no C0 controls (NUL, ESC…; tab and line breaks only where the text has lines),
- * no DEL or C1 controls, no bidi embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069, which can make a
- * licence or notice read differently from what is stored), and no unpaired surrogates.
+ * no DEL or C1 controls, no invisible format characters (bidi marks, embeddings, overrides and isolates such as
+ * U+200F or U+202E, which can make a licence or notice read differently from what is stored; zero-width spaces;
+ * BOM), no line/paragraph separators, private-use characters, noncharacters or unpaired surrogates.
  */
 public final class PlainText {
 
@@ -18,10 +19,17 @@ public final class PlainText {
         if (cp == '\t' || cp == '\n' || cp == '\r') {
             return !multiline;
         }
-        return cp < 0x20
-                || (cp >= 0x7F && cp <= 0x9F)
-                || (cp >= 0x202A && cp <= 0x202E)
-                || (cp >= 0x2066 && cp <= 0x2069)
-                || (cp >= 0xD800 && cp <= 0xDFFF); // codePoints() yields an unpaired surrogate as itself
+        return switch (Character.getType(cp)) {
+            // C0/C1 controls, DEL; invisible format characters (bidi marks and overrides, zero-width spaces and
+            // joiners, BOM, soft hyphen); line/paragraph separators; private use; unpaired surrogates
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.PRIVATE_USE, Character.SURROGATE -> true;
+            default -> isNoncharacter(cp);
+        };
+    }
+
+    /** U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE…). */
+    private static boolean isNoncharacter(int cp) {
+        return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
     }
 }

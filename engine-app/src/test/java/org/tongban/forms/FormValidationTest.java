@@ -59,7 +59,8 @@ class FormValidationTest extends ApiTestBase {
     @Test
     void controlAndBidiCharactersInTextAreRefused() {
         int before = cases();
-        for (String bad : new String[] {"\u0000", "\u001b[31m", "\u007f", "\u0085", "\u202e", "\u202a", "\u2066", "\u2069", "\n", "\t"}) {
+        for (String bad : new String[] {"\u0000", "\u001b[31m", "\u007f", "\u0085", "\u202e", "\u202a", "\u2066", "\u2069", "\n", "\t",
+                "\u200f", "\u061c", "\u200b", "\ufeff", "\u2028", "\ue000", "\uffff"}) {
             JsonNode error = onlyError(submitFood(Map.of("operatorName", "味香" + bad + "餐饮")), "form.operatorName");
             assertThat(error.get("code").asText()).as(bad.codePointAt(0) + "").isEqualTo("control-character");
             assertThat(error.at("/messages/zh-CN").asText()).contains("控制字符");

@@ -64,7 +64,7 @@ class CaseController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('APPLICANT')")
     @Operation(summary = "Submit an application: part 'application' (JSON) plus one file part per material code. "
-            + "A retry with the same Idempotency-Key returns the first response (same case, same query code).")
+            + "A retry with the same Idempotency-Key returns the first case, with a freshly issued query code.")
     @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER,
             description = "Optional, 1-128 visible ASCII characters; the first success is replayed for 24 hours")
     ResponseEntity<SubmittedCase> submit(@Parameter(description = "{\"itemCode\": \"FOOD-BUSINESS-LICENCE\", \"form\": {...}}")
@@ -78,7 +78,10 @@ class CaseController {
         List<MaterialUpload> materials = materials(request);
         return idempotency.once(user, key, "POST /api/v1/cases", () -> fingerprint(application, materials),
                 HttpStatus.CREATED, SubmittedCase.class,
-                () -> cases.submit(user, parsed.itemCode(), parsed.form(), materials));
+                () -> cases.submit(user, parsed.itemCode(), parsed.form(), materials),
+                // the query code is kept only as a hash: a replay issues a fresh one instead of storing it in clear
+                first -> new SubmittedCase(first.caseNumber(), null, first.status()),
+                first -> cases.reissueQueryCode(user, first.caseNumber(), first.status()));
     }
 
     @PostMapping(path = "/cases/{caseNumber}/resubmission", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -35,6 +35,9 @@ public interface CaseMapper {
             + "WHERE id = #{id} AND status = #{from}")
     int moveStatus(long id, String from, String to, Instant acceptedAt, Instant concludedAt);
 
+    @Update("UPDATE tb_case SET query_code_hash = #{hash} WHERE id = #{id}")
+    void updateQueryCode(long id, String hash);
+
     @Update("UPDATE tb_case SET form_data = #{formData} WHERE id = #{id}")
     void updateForm(long id, String formData);
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -73,6 +74,15 @@ class IdempotentRequests {
      */
     <T> ResponseEntity<T> once(TongbanUser user, String key, String endpoint, Supplier<String> fingerprint, HttpStatus status,
                                Class<T> type, Supplier<T> work) {
+        return once(user, key, endpoint, fingerprint, status, type, work, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * As above, for a response holding a secret that must not be stored in clear: {@code stored} strips it before
+     * the response is kept, {@code replayed} puts a fresh one into the replay (inside the replay's transaction).
+     */
+    <T> ResponseEntity<T> once(TongbanUser user, String key, String endpoint, Supplier<String> fingerprint, HttpStatus status,
+                               Class<T> type, Supplier<T> work, UnaryOperator<T> stored, UnaryOperator<T> replayed) {
         if (key == null) {
             return ResponseEntity.status(status).body(work.get());
         }
@@ -86,11 +96,13 @@ class IdempotentRequests {
                     mapper.purgeKeyBefore(user.username(), keyHash, now.minus(RETENTION));
                     IdempotencyMapper.Stored first = mapper.find(user.username(), keyHash);
                     if (first != null) {
-                        return replay(first, endpoint, requestHash, type);
+                        ResponseEntity<T> replay = replay(first, endpoint, requestHash, type);
+                        return ResponseEntity.status(replay.getStatusCode()).headers(replay.getHeaders())
+                                .body(replayed.apply(replay.getBody()));
                     }
                     mapper.claim(user.username(), keyHash, endpoint, requestHash, now);
                     T result = work.get();
-                    mapper.complete(user.username(), keyHash, status.value(), toJson(result));
+                    mapper.complete(user.username(), keyHash, status.value(), toJson(stored.apply(result)));
                     return ResponseEntity.status(status).body(result);
                 });
             } catch (RuntimeException e) {

@@ -78,6 +78,10 @@ class EngineGuard implements EngineConfigurationConfigurer<SpringProcessEngineCo
 
     @Override
     public void configure(SpringProcessEngineConfiguration engine) {
+        // Schema validation inside the engine must not resolve a DOCTYPE or external entities either.
+        engine.setEnableSafeBpmnXml(true);
+        // No EL functions (variables:*, task:get…): task:get reads any task's variables, and processes need none.
+        engine.setFlowableFunctionDelegates(new ArrayList<>());
         engine.setActivityBehaviorFactory(new Behaviours());
         engine.setListenerFactory(new Listeners());
         engine.setScriptEngine(() -> {

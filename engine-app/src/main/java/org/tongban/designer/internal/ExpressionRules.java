@@ -68,6 +68,18 @@ final class ExpressionRules {
         return check(root);
     }
 
+    /** Whether the text is plain text to the engine (no {@code ${}} or {@code #{}} part that would be evaluated). */
+    boolean isLiteral(String text) {
+        if (text == null || text.isEmpty()) {
+            return true;
+        }
+        try {
+            return PARSER.build(text.trim()).getRoot().isLiteralText();
+        } catch (TreeBuilderException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private Optional<String> check(Node node) {
         if (node instanceof AstIdentifier id) {
             return scope.isVariable(id.getName()) || scope.isBean(id.getName()) ? Optional.empty() : Optional.of(id.getName());

@@ -1,6 +1,8 @@
 package org.tongban.designer.internal;
 
 import org.flowable.common.engine.api.variable.VariableContainer;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.task.service.delegate.DelegateTask;
 import org.flowable.common.engine.impl.javax.el.BeanELResolver;
 import org.flowable.common.engine.impl.javax.el.ELContext;
 import org.flowable.common.engine.impl.javax.el.MethodNotFoundException;
@@ -28,7 +30,7 @@ final class GuardedBeanResolver extends BeanELResolver {
         if (base == null) {
             return null;
         }
-        if (!allowed(base, String.valueOf(property))) {
+        if (!allowed(context, base, String.valueOf(property))) {
             throw new PropertyNotFoundException("Property '" + property + "' is not readable from process expressions");
         }
         return super.getValue(context, base, property);
@@ -39,7 +41,7 @@ final class GuardedBeanResolver extends BeanELResolver {
         if (base == null) {
             return null;
         }
-        if (!allowed(base, String.valueOf(method))) {
+        if (!allowed(context, base, String.valueOf(method))) {
             throw new MethodNotFoundException("Method '" + method + "' may not be called from process expressions");
         }
         return super.invoke(context, base, method, paramTypes, params);
@@ -52,10 +54,23 @@ final class GuardedBeanResolver extends BeanELResolver {
         }
     }
 
-    private boolean allowed(Object base, String member) {
+    private boolean allowed(ELContext context, Object base, String member) {
         if (base instanceof VariableContainer) {
-            return ExpressionRules.CONTEXT_READS.contains(member);
+            return ExpressionRules.CONTEXT_READS.contains(member) && isCurrent(context, base);
         }
         return beans.exposesOn(base, member);
+    }
+
+    /**
+     * Only the execution or task the expression is evaluated for (or a task's own execution): never another
+     * case's, however an expression got hold of it.
+     */
+    private static boolean isCurrent(ELContext context, Object base) {
+        Object current = context.getContext(VariableContainer.class);
+        if (base == current) {
+            return true;
+        }
+        return current instanceof DelegateTask task && base instanceof DelegateExecution execution
+                && execution.getId() != null && execution.getId().equals(task.getExecutionId());
     }
 }

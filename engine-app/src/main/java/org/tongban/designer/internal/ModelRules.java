@@ -61,6 +61,8 @@ final class ModelRules {
             DataStoreReference.class);
     private static final Set<Class<?>> ARTIFACTS = Set.of(TextAnnotation.class, Association.class);
     private static final Pattern BEAN_REFERENCE = Pattern.compile("^\\s*\\$\\{\\s*([A-Za-z_]\\w*)\\s*}\\s*$");
+    /** Upper bound of a literal multi-instance cardinality (one task per instance). */
+    static final int MAX_INSTANCES = 50;
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_]\\w{0,63}");
 
     private final ProcessBeans beans;
@@ -155,6 +157,11 @@ final class ModelRules {
             refuse("bpmn-listener-not-allowed", process.getId(), "eventListener");
         }
         process.getExecutionListeners().forEach(l -> checkListener(process.getId(), l));
+        for (String starter : concat(process.getCandidateStarterUsers(), process.getCandidateStarterGroups())) {
+            if (!expressions.isLiteral(starter)) {
+                refuse("bpmn-expression-not-allowed", process.getId(), starter, "candidateStarter");
+            }
+        }
         if (process.getIoSpecification() != null) {
             refuse("bpmn-element-not-allowed", process.getId(), "ioSpecification");
         }
@@ -176,6 +183,8 @@ final class ModelRules {
                 continue;
             }
             checkCommon(element, element.getId());
+            // Flowable evaluates every flow element's name when it records the activity instance.
+            expression(element.getId(), element.getName());
             element.getExecutionListeners().forEach(l -> checkListener(element.getId(), l));
             if (element instanceof Activity activity) {
                 checkActivity(activity);
@@ -218,8 +227,19 @@ final class ModelRules {
                 refuse("bpmn-extension-not-allowed", where, "collection/variableAggregation");
             }
             expression(where, loop.getInputDataItem());
-            expression(where, loop.getLoopCardinality());
+            checkCardinality(where, loop.getLoopCardinality());
             expression(where, loop.getCompletionCondition());
+        }
+    }
+
+    /** A fixed number of parallel or sequential instances, bounded so one case cannot flood a queue. */
+    private void checkCardinality(String where, String cardinality) {
+        if (cardinality == null || cardinality.isBlank()) {
+            return;
+        }
+        String literal = cardinality.trim();
+        if (!literal.matches("\\d{1,3}") || Integer.parseInt(literal) < 1 || Integer.parseInt(literal) > MAX_INSTANCES) {
+            refuse("bpmn-loop-cardinality", where, literal.length() > 40 ? literal.substring(0, 40) + "…" : literal, MAX_INSTANCES);
         }
     }
 
@@ -227,6 +247,11 @@ final class ModelRules {
         String where = event.getId();
         if (!event.getInParameters().isEmpty() || !event.getOutParameters().isEmpty()) {
             refuse("bpmn-extension-not-allowed", where, "in/out");
+        }
+        if (event instanceof StartEvent && !event.getEventDefinitions().isEmpty()) {
+            // A case starts only when an applicant submits: timer or message starts would create cases nobody filed.
+            refuse("bpmn-element-not-allowed", where, "timer/message/signal start event");
+            return;
         }
         for (EventDefinition definition : event.getEventDefinitions()) {
             checkCommon(definition, where);
@@ -262,7 +287,7 @@ final class ModelRules {
         }
         task.getTaskListeners().forEach(l -> checkListener(where, l));
         // Flowable evaluates each of these as an expression when it creates the task.
-        for (String text : List.of(nullToEmpty(task.getName()), nullToEmpty(task.getAssignee()),
+        for (String text : List.of(nullToEmpty(task.getAssignee()),
                 nullToEmpty(task.getOwner()), nullToEmpty(task.getPriority()), nullToEmpty(task.getFormKey()),
                 nullToEmpty(task.getDueDate()), nullToEmpty(task.getBusinessCalendarName()),
                 nullToEmpty(task.getCategory()), nullToEmpty(task.getSkipExpression()),
@@ -335,6 +360,12 @@ final class ModelRules {
 
     private void refuse(String code, Object... args) {
         problems.add(FieldProblem.of("bpmn", code, args));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        var all = new ArrayList<String>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static boolean notEmpty(String s) {
