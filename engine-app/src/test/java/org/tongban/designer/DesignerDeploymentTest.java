@@ -107,8 +107,11 @@ class DesignerDeploymentTest extends ApiTestBase {
         actOk("wangfang", fresh, "decision", "GRANT", null);
         assertThat(caseOf("zhangwei", running).get("status").asText()).isEqualTo("GRANTED");
         assertThat(caseOf("zhangwei", fresh).get("status").asText()).isEqualTo("GRANTED");
+    }
 
-        // restore the shipped process as the newest version so other tests see the original flow
+    /** Whatever a test deployed, the shipped process is the newest version again, so other tests see the original flow. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreShippedProcess() throws Exception {
         assertThat(deploy(shippedFood()).getStatusCode().value()).isEqualTo(201);
     }
 }
