@@ -1,9 +1,10 @@
 package org.tongban.cases;
 
 import java.time.Instant;
-import java.util.Map;
 
-/** Published inside the granting transaction: the licence is issued in the same transaction. */
-public record CaseGranted(long caseId, String caseNumber, String itemCode, String applicant,
-                          Map<String, Object> formData, Instant grantedAt) {
+/**
+ * Published when a case is granted, inside the granting transaction. It is stored in the event publication
+ * registry with that transaction and delivered after commit, so it carries ids only: listeners read the rest.
+ */
+public record CaseGranted(long caseId, String caseNumber, String itemCode, Instant grantedAt) {
 }

@@ -8,7 +8,13 @@ import java.util.Map;
 public record CaseView(String caseNumber, String itemCode, String itemName, CaseStatus status, String applicant,
                        String applicantName, Instant submittedAt, Instant acceptedAt, Instant concludedAt,
                        Map<String, Object> formData, List<MaterialInfo> materials, List<CurrentStep> currentSteps,
-                       String correctionNotice) {
+                       String correctionNotice, Licence licence) {
+
+    /** The licence of a granted case: ISSUING from the grant until the licence exists (shortly after), then ISSUED. */
+    public record Licence(Status status, String licenceNumber) {
+
+        public enum Status { ISSUING, ISSUED }
+    }
 
     public record MaterialInfo(long id, String code, String fileName, String contentType, long sizeBytes,
                                String sha256, Instant uploadedAt) {

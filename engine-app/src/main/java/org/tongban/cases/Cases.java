@@ -19,6 +19,7 @@ import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.task.api.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -57,9 +58,10 @@ public class Cases {
     private final TaskService tasks;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
+    private final ObjectProvider<LicenceStates> licences;
 
     Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, RuntimeService runtime,
-          TaskService tasks, ApplicationEventPublisher events, ObjectMapper json) {
+          TaskService tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences) {
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.forms = forms;
@@ -68,6 +70,7 @@ public class Cases {
         this.tasks = tasks;
         this.events = events;
         this.json = json;
+        this.licences = licences;
     }
 
     /** 申请: validates form and materials against the service guide, stores the case and starts its process. */
@@ -190,9 +193,7 @@ public class Cases {
         mapper.insertEvent(ref.id(), new CaseEvent(now, step.actor(), step.actorName(),
                 step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion()));
         if (to == CaseStatus.GRANTED) {
-            CaseRow granted = mapper.byNumber(ref.caseNumber());
-            events.publishEvent(new CaseGranted(granted.id, granted.caseNumber, granted.itemCode, granted.applicant,
-                    readForm(granted), now));
+            events.publishEvent(new CaseGranted(ref.id(), ref.caseNumber(), ref.itemCode(), now));
         }
     }
 
@@ -310,7 +311,29 @@ public class Cases {
         }
         return new CaseView(row.caseNumber, item.code(), item.name().zh(), row.caseStatus(), row.applicant,
                 directory.displayName(row.applicant), row.submittedAt, row.acceptedAt, row.concludedAt, readForm(row),
-                mapper.materials(row.id), current, notice);
+                mapper.materials(row.id), current, notice, licence(row));
+    }
+
+    private CaseView.Licence licence(CaseRow row) {
+        if (row.caseStatus() != CaseStatus.GRANTED) {
+            return null;
+        }
+        return licences.getObject().issuedNumber(row.id)
+                .map(number -> new CaseView.Licence(CaseView.Licence.Status.ISSUED, number))
+                .orElseGet(() -> new CaseView.Licence(CaseView.Licence.Status.ISSUING, null));
+    }
+
+    /** What the licence of a granted case is issued from: the case's item and form data. */
+    public record GrantedCase(long caseId, String caseNumber, String itemCode, Map<String, Object> formData) {
+    }
+
+    /** The granted case behind a {@link CaseGranted}, for the licence issued after the grant commits. */
+    public GrantedCase granted(long caseId) {
+        CaseRow row = mapper.byId(caseId);
+        if (row == null || row.caseStatus() != CaseStatus.GRANTED) {
+            throw new IllegalStateException("case " + caseId + " is not granted");
+        }
+        return new GrantedCase(row.id, row.caseNumber, row.itemCode, readForm(row));
     }
 
     private void storeMaterials(long caseId, List<MaterialUpload> materials, Instant now) {

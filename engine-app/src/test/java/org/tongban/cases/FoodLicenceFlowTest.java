@@ -68,8 +68,10 @@ class FoodLicenceFlowTest extends ApiTestBase {
         assertThat(history.get(3).get("department").asText()).isEqualTo("DQ-SCJG");
         assertThat(history.get(5).get("opinion").asText()).startsWith("现场核查");
 
-        JsonNode licence = as("zhangwei").getForObject("/api/v1/cases/" + number + "/licence", JsonNode.class);
+        JsonNode licence = awaitLicence("zhangwei", number);
         assertThat(licence.get("licenceNumber").asText()).startsWith("JY13305210");
+        assertThat(caseOf("zhangwei", number).get("licence").toString()).isEqualTo(
+                "{\"status\":\"ISSUED\",\"licenceNumber\":\"" + licence.get("licenceNumber").asText() + "\"}");
         assertThat(licence.get("holderName").asText()).isEqualTo("德清县禹越镇味香餐饮有限公司");
 
         var pdfHeaders = new HttpHeaders();
@@ -118,6 +120,7 @@ class FoodLicenceFlowTest extends ApiTestBase {
         assertThat(caseOf("zhangwei", refused).get("status").asText()).isEqualTo("REFUSED");
         assertThat(as("zhangwei").getForEntity("/api/v1/cases/" + refused + "/licence", JsonNode.class)
                 .getStatusCode().value()).isEqualTo(404);
+        assertThat(caseOf("zhangwei", refused).has("licence")).isFalse();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tb_licence l JOIN tb_case c ON c.id = l.case_id WHERE c.case_number IN (?, ?)",
                 Integer.class, rejected, refused)).isZero();
     }

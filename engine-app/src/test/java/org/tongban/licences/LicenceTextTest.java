@@ -35,7 +35,7 @@ class LicenceTextTest extends ApiTestBase {
         actOk("wangfang", number, "decision", "GRANT", "准予许可");
         assertThat(caseOf("zhangwei", number).get("status").asText()).isEqualTo("GRANTED");
 
-        JsonNode licence = as("zhangwei").getForObject("/api/v1/cases/" + number + "/licence", JsonNode.class);
+        JsonNode licence = awaitLicence("zhangwei", number);
         assertThat(licence.get("holderName").asText()).isEqualTo("${form.operatorName}");
         assertThat(licence.get("holderId").asText()).isEqualTo("91330521MA2B3C4D5Q");
 

@@ -163,6 +163,28 @@ public abstract class ApiTestBase {
         return as(user).getForObject("/api/v1/cases/" + caseNumber, JsonNode.class);
     }
 
+    /**
+     * The licence of a granted case once it is issued: it is issued after the grant commits, so it may take a
+     * moment. Until then the case shows it as ISSUING and its download answers 409.
+     */
+    protected JsonNode awaitLicence(String user, String caseNumber) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var response = as(user).getForEntity("/api/v1/cases/" + caseNumber + "/licence", JsonNode.class);
+            if (response.getStatusCode().value() == 200) {
+                return response.getBody();
+            }
+            assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(409);
+            assertThat(System.nanoTime()).as("licence of " + caseNumber + " not issued within 30 s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     protected String toJson(Object value) {
         try {
             return json.writeValueAsString(value);

@@ -44,6 +44,9 @@ public interface CaseMapper {
     @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE case_number = #{caseNumber}")
     CaseRow byNumber(String caseNumber);
 
+    @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE id = #{id}")
+    CaseRow byId(long id);
+
     @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE process_instance_id = #{processInstanceId}")
     CaseRow byProcessInstance(String processInstanceId);
 

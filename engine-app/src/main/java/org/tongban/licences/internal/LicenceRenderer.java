@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -21,23 +24,64 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders a licence face with PDFBox: Chinese text in an embedded subset of Noto Serif SC (TrueType).
- * The parsed font is shared; PDFBox reads glyphs from it while subsetting, so rendering is serialised on it.
+ * A parsed {@link TrueTypeFont} reads its glyph tables lazily from one shared reader, so it is not safe for two
+ * renderings at once. Instead of one lock around one font, renderings borrow a font from a small pool, parsed on
+ * demand from the font bytes read once at start-up.
  */
 @Component
 public class LicenceRenderer {
 
     private static final float MARGIN = 56;
-    private final TrueTypeFont font;
+    private final byte[] fontBytes;
+    private final BlockingQueue<TrueTypeFont> idle;
+    private final Semaphore unparsed;
 
     LicenceRenderer(LicenceTemplates templates) throws IOException {
         try (var in = templates.font().getInputStream()) {
-            this.font = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            this.fontBytes = in.readAllBytes();
+        }
+        int size = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.idle = new ArrayBlockingQueue<>(size);
+        this.unparsed = new Semaphore(size);
+        idle.add(parse()); // fails start-up on a broken font, not the first licence
+        unparsed.acquireUninterruptibly();
+    }
+
+    private TrueTypeFont parse() throws IOException {
+        return new TTFParser().parse(new RandomAccessReadBuffer(fontBytes));
+    }
+
+    /** An idle font, a newly parsed one while the pool is not full, else the next one returned. */
+    private TrueTypeFont borrow() throws IOException {
+        TrueTypeFont font = idle.poll();
+        if (font != null) {
+            return font;
+        }
+        if (unparsed.tryAcquire()) {
+            try {
+                return parse();
+            } catch (IOException | RuntimeException e) {
+                unparsed.release();
+                throw e;
+            }
+        }
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the licence font", e);
         }
     }
 
     /** @param values placeholder values: form.*, holder.*, licence.*, case.*, item.* */
     public byte[] render(LicenceTemplate template, Map<String, String> values, String subject) {
-        synchronized (font) {
+        TrueTypeFont font;
+        try {
+            font = borrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("licence font cannot be parsed", e);
+        }
+        try {
             try (PDDocument document = new PDDocument()) {
                 PDType0Font type0 = PDType0Font.load(document, font, true);
                 PDPage page = new PDPage(PDRectangle.A4);
@@ -61,7 +105,7 @@ public class LicenceRenderer {
                     float y = height - 190;
                     for (LicenceTemplate.Field field : template.fields()) {
                         text(out, type0, 12, MARGIN + 10, y, field.label() + "：");
-                        for (String line : wrap(type0, 12, printable(Placeholders.fill(field.value(), values)), width - 2 * MARGIN - 170)) {
+                        for (String line : wrap(type0, 12, printable(font, Placeholders.fill(field.value(), values)), width - 2 * MARGIN - 170)) {
                             text(out, type0, 12, MARGIN + 160, y, line);
                             y -= 20;
                         }
@@ -77,11 +121,13 @@ public class LicenceRenderer {
             } catch (IOException e) {
                 throw new UncheckedIOException("licence rendering failed", e);
             }
+        } finally {
+            idle.add(font);
         }
     }
 
     /** Replaces characters the font has no glyph for, so unusual input never fails an issued licence. */
-    private String printable(String text) throws IOException {
+    private static String printable(TrueTypeFont font, String text) throws IOException {
         var cmap = font.getUnicodeCmapLookup();
         var out = new StringBuilder();
         text.codePoints().forEach(cp -> out.appendCodePoint(cp == '\n' || cmap.getGlyphId(cp) > 0 ? cp : '?'));
