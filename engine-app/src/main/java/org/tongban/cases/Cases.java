@@ -226,6 +226,15 @@ public class Cases {
         return new CaseFile(row.ref(), view(row, catalogue.require(row.itemCode), history), history);
     }
 
+    /** 已办: the steps this approver recorded, newest first; {@code offset} and {@code limit} page them. */
+    public List<DoneStep> stepsBy(TongbanUser approver, int offset, int limit) {
+        return mapper.stepsBy(approver.username(), offset, limit);
+    }
+
+    public long countStepsBy(TongbanUser approver) {
+        return mapper.countStepsBy(approver.username());
+    }
+
     /** The applicant's own cases, newest first. */
     public List<CaseView> mine(TongbanUser applicant) {
         return mapper.byApplicant(applicant.username()).stream()

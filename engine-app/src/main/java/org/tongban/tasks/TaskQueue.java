@@ -3,17 +3,16 @@ package org.tongban.tasks;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
-import org.flowable.engine.HistoryService;
 import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskInfo;
 import org.flowable.task.api.TaskQuery;
-import org.flowable.task.api.history.HistoricTaskInstanceQuery;
 import org.springframework.stereotype.Service;
 import org.tongban.cases.CaseFile;
 import org.tongban.cases.CaseRef;
 import org.tongban.cases.Cases;
+import org.tongban.cases.DoneStep;
 import org.tongban.cases.StepKind;
 import org.tongban.identity.TongbanUser;
 import org.tongban.shared.ApiException;
@@ -24,12 +23,10 @@ import org.tongban.shared.ProcessVariables;
 public class TaskQueue {
 
     private final TaskService tasks;
-    private final HistoryService history;
     private final Cases cases;
 
-    TaskQueue(TaskService tasks, HistoryService history, Cases cases) {
+    TaskQueue(TaskService tasks, Cases cases) {
         this.tasks = tasks;
-        this.history = history;
         this.cases = cases;
     }
 
@@ -38,7 +35,7 @@ public class TaskQueue {
      * query (one statement for the page, one for the total). With {@code claimed=true} also the tasks colleagues
      * of my departments have claimed, so everyone sees what is being worked.
      */
-    public TaskPage todo(TongbanUser user, TaskFilter filter) {
+    public TaskPage<TaskView> todo(TongbanUser user, TaskFilter filter) {
         TaskQuery query = tasks.createTaskQuery();
         if (filter.mine() || user.departments().isEmpty()) {
             query.taskAssignee(user.username());
@@ -77,19 +74,18 @@ public class TaskQueue {
         }
         List<TaskView> items = total <= filter.firstResult() ? List.of()
                 : query.orderByTaskId().asc().includeIdentityLinks().includeProcessVariables()
-                .listPage(filter.firstResult(), filter.size()).stream().map(t -> view(t, null)).toList();
-        return new TaskPage(items, filter.page(), filter.size(), total);
+                .listPage(filter.firstResult(), filter.size()).stream().map(TaskQueue::view).toList();
+        return new TaskPage<>(items, filter.page(), filter.size(), total);
     }
 
-    /** 已办: the tasks I completed, newest first, paged in the engine's history query. */
-    public TaskPage done(TongbanUser user, TaskFilter filter) {
-        HistoricTaskInstanceQuery query = history.createHistoricTaskInstanceQuery().taskAssignee(user.username()).finished();
-        long total = query.count();
-        List<TaskView> items = total <= filter.firstResult() ? List.of()
-                : query.includeIdentityLinks().includeProcessVariables().orderByHistoricTaskInstanceEndTime().desc()
-                .orderByTaskId().asc().listPage(filter.firstResult(), filter.size()).stream()
-                .map(t -> view(t, t.getEndTime() == null ? null : t.getEndTime().toInstant())).toList();
-        return new TaskPage(items, filter.page(), filter.size(), total);
+    /**
+     * 已办: the steps I completed, newest first, from our own case history (what I did, with my action and
+     * opinion), not the engine's task history.
+     */
+    public TaskPage<DoneStep> done(TongbanUser user, TaskFilter filter) {
+        long total = cases.countStepsBy(user);
+        List<DoneStep> items = total <= filter.firstResult() ? List.of() : cases.stepsBy(user, filter.firstResult(), filter.size());
+        return new TaskPage<>(items, filter.page(), filter.size(), total);
     }
 
     /** One visibility check (the task's) and one read of the case: whoever may work a step may see its case. */
@@ -121,16 +117,16 @@ public class TaskQueue {
 
     /** An open task of a known case (no process variables needed). */
     static TaskView viewOf(TaskInfo t, CaseRef ref) {
-        return view(t, ref.caseNumber(), ref.itemCode(), null);
+        return view(t, ref.caseNumber(), ref.itemCode());
     }
 
-    private static TaskView view(TaskInfo t, java.time.Instant completedAt) {
-        return view(t, variable(t, ProcessVariables.CASE_NUMBER), variable(t, ProcessVariables.ITEM_CODE), completedAt);
+    private static TaskView view(TaskInfo t) {
+        return view(t, variable(t, ProcessVariables.CASE_NUMBER), variable(t, ProcessVariables.ITEM_CODE));
     }
 
-    private static TaskView view(TaskInfo t, String caseNumber, String itemCode, java.time.Instant completedAt) {
+    private static TaskView view(TaskInfo t, String caseNumber, String itemCode) {
         return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getCategory(), caseNumber, itemCode,
-                departments(t), t.getAssignee(), t.getCreateTime().toInstant(), completedAt);
+                departments(t), t.getAssignee(), t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant());
     }
 
     private static String variable(TaskInfo t, String name) {

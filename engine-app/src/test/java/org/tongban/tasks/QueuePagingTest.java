@@ -137,6 +137,18 @@ class QueuePagingTest extends ApiTestBase {
             System.out.println("Task detail: " + statements + " statements through MyBatis"
                     + (TestDatabase.MYSQL ? ", " + questions + " MariaDB Questions" : ""));
             assertThat(statements).isLessThanOrEqualTo(6);
+
+            // 已办: the step just done heads the approver's done list, read from the case's own history
+            long doneBefore = as("wangfang").getForObject("/api/v1/tasks/done", JsonNode.class).get("total").asLong();
+            assertThat(act("wangfang", task, "ACCEPT", "材料齐全", null).getStatusCode().value()).isEqualTo(204);
+            JsonNode done = as("wangfang").getForObject("/api/v1/tasks/done?size=1", JsonNode.class);
+            assertThat(done.get("total").asLong()).isEqualTo(doneBefore + 1);
+            assertThat(done.at("/items/0/caseNumber").asText()).isEqualTo(last);
+            assertThat(done.at("/items/0/action").asText()).isEqualTo("ACCEPT");
+            assertThat(done.at("/items/0/opinion").asText()).isEqualTo("材料齐全");
+            assertThat(done.at("/items/0/department").asText()).isEqualTo("DQ-SCJG");
+            assertThat(as("wangfang").getForObject("/api/v1/tasks/done?page=" + (doneBefore + 1) + "&size=1", JsonNode.class)
+                    .get("items")).isEmpty();
         } finally {
             remove(numbers);
         }

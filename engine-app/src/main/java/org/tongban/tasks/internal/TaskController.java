@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tongban.cases.DoneStep;
 import org.tongban.identity.TongbanUser;
 import org.tongban.tasks.ActionRequest;
 import org.tongban.tasks.TaskActions;
@@ -42,7 +43,7 @@ class TaskController {
             description = "kind: acceptance|review|joint-review|decision; claimed=true also shows colleagues' claimed "
                     + "tasks; mine=true only mine; dueBefore: 2026-12-01 or an instant; sort: createdAt|dueDate[,asc|desc]; "
                     + "page from 0; size 1-100 (20)")
-    TaskPage todo(@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String itemCode,
+    TaskPage<TaskView> todo(@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String itemCode,
                   @RequestParam(required = false) String kind, @RequestParam(required = false) String claimed,
                   @RequestParam(required = false) String mine, @RequestParam(required = false) String dueBefore,
                   @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
@@ -51,8 +52,8 @@ class TaskController {
     }
 
     @GetMapping("/done")
-    @Operation(summary = "Done (已办): tasks I completed, newest first; page from 0, size 1-100 (20)")
-    TaskPage done(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+    @Operation(summary = "Done (已办): the steps I completed (case, step, action, opinion), newest first; page from 0, size 1-100 (20)")
+    TaskPage<DoneStep> done(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
                   @AuthenticationPrincipal TongbanUser user) {
         return queue.done(user, TaskFilter.page(page, size));
     }
