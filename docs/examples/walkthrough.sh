@@ -27,7 +27,8 @@ curl -sf -H "$(auth zhangwei)" "$BASE/cases" \
 CASE=$(json '["caseNumber"]' < "$work/case.json"); CODE=$(json '["queryCode"]' < "$work/case.json")
 echo "case number $CASE, query code $CODE"
 
-task() { curl -sf -H "$(auth "$1")" "$BASE/tasks" | python3 -c "import json,sys; print([t['id'] for t in json.load(sys.stdin) if t['caseNumber']=='$CASE' and t['stepKey']=='$2'][0])"; }
+# task APPROVER STEP: the case's open task at the step, found in the approver's to-do list by case number
+task() { curl -sf -G -H "$(auth "$1")" "$BASE/tasks" --data-urlencode "caseNumber=$CASE" | python3 -c "import json,sys; print([t['id'] for t in json.load(sys.stdin)['items'] if t['stepKey']=='$2'][0])"; }
 act() { curl -sf -H "$(auth "$1")" -H 'Content-Type: application/json' -d "$3" "$BASE/tasks/$(task "$1" "$2")/complete"; echo "   $1: $2 → $(echo "$3" | json '["action"]')"; }
 
 echo "== 3. Window (王芳, wangfang) requests a correction (补正): one notice listing everything"
@@ -42,6 +43,8 @@ act wangfang acceptance '{"action":"ACCEPT","opinion":"材料齐全，予以受�
 act liuyang review '{"action":"AGREE","opinion":"符合法定条件"}'
 act liuyang inspection '{"action":"AGREE","opinion":"现场核查符合要求"}'
 act wangfang decision '{"action":"GRANT","opinion":"准予许可"}'
+
+echo "   王芳's done list (已办), newest first: $(curl -sf -H "$(auth wangfang)" "$BASE/tasks/done?size=2" | python3 -c "import json,sys; p=json.load(sys.stdin); print(p['total'], 'steps;', [(s['stepKey'], s['action']) for s in p['items']])")"
 
 echo "== 6. Progress without login (case number + query code)"
 curl -sf "$BASE/progress?caseNumber=$CASE&queryCode=$CODE" | json '["status"]'

@@ -20,7 +20,7 @@ public record CaseView(String caseNumber, String itemCode, String itemName, Case
                                String sha256, Instant uploadedAt) {
     }
 
-    /** A step waiting to be done, and by which department(s) or person. */
-    public record CurrentStep(String stepKey, String stepName, List<String> departments, String assignee, Instant since) {
+    /** A step waiting to be done, its task (for GET /tasks/{taskId}), and by which department(s) or person. */
+    public record CurrentStep(String taskId, String stepKey, String stepName, List<String> departments, String assignee, Instant since) {
     }
 }

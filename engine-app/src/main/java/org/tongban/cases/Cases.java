@@ -214,6 +214,28 @@ public class Cases {
         return row.ref();
     }
 
+    /**
+     * The case of a task its caller may work, read once: the task's own check (a candidate of the caller's
+     * department, or assigned to them) is the visibility check, as working a step needs its case.
+     */
+    public CaseFile fileOfWorkableTask(String processInstanceId) {
+        CaseRow row = mapper.byProcessInstance(processInstanceId);
+        if (row == null) {
+            throw ApiException.notFound("case-not-found", processInstanceId);
+        }
+        List<CaseEvent> history = mapper.history(row.id);
+        return new CaseFile(row.ref(), view(row, catalogue.require(row.itemCode), history), history);
+    }
+
+    /** 已办: the steps this approver recorded, newest first; {@code offset} and {@code limit} page them. */
+    public List<DoneStep> stepsBy(TongbanUser approver, int offset, int limit) {
+        return mapper.stepsBy(approver.username(), offset, limit);
+    }
+
+    public long countStepsBy(TongbanUser approver) {
+        return mapper.countStepsBy(approver.username());
+    }
+
     /** The applicant's own cases, newest first. */
     public List<CaseView> mine(TongbanUser applicant) {
         return mapper.byApplicant(applicant.username()).stream()
@@ -297,16 +319,21 @@ public class Cases {
     }
 
     private CaseView view(CaseRow row, ServiceItem item) {
+        return view(row, item, null);
+    }
+
+    /** {@code history} if already read, else null (read only when a correction notice is needed). */
+    private CaseView view(CaseRow row, ServiceItem item, List<CaseEvent> history) {
         List<CaseView.CurrentStep> current = row.processInstanceId == null ? List.of()
                 : tasks.createTaskQuery().processInstanceId(row.processInstanceId).includeIdentityLinks()
                 .orderByTaskCreateTime().asc().list().stream()
-                .map(t -> new CaseView.CurrentStep(t.getTaskDefinitionKey(), t.getName(),
+                .map(t -> new CaseView.CurrentStep(t.getId(), t.getTaskDefinitionKey(), t.getName(),
                         t.getIdentityLinks().stream().map(IdentityLinkInfo::getGroupId).filter(java.util.Objects::nonNull).toList(),
                         t.getAssignee(), t.getCreateTime().toInstant()))
                 .toList();
         String notice = null;
         if (row.caseStatus() == CaseStatus.CORRECTION_REQUESTED) {
-            notice = mapper.history(row.id).stream().filter(e -> e.action() == StepAction.REQUEST_CORRECTION)
+            notice = (history != null ? history : mapper.history(row.id)).stream().filter(e -> e.action() == StepAction.REQUEST_CORRECTION)
                     .reduce((a, b) -> b).map(CaseEvent::opinion).orElse(null);
         }
         return new CaseView(row.caseNumber, item.code(), item.name().zh(), row.caseStatus(), row.applicant,

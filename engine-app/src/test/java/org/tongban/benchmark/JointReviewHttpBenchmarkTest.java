@@ -95,7 +95,7 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
     private void complete(TestRestTemplate client, String number, String step, String action, String opinion) {
         String task = null;
         for (int attempt = 0; task == null && attempt < 50; attempt++) {
-            for (JsonNode t : client.getForObject("/api/v1/tasks", JsonNode.class)) {
+            for (JsonNode t : client.getForObject("/api/v1/tasks?caseNumber=" + number, JsonNode.class).get("items")) {
                 if (number.equals(t.path("caseNumber").asText()) && step.equals(t.path("stepKey").asText())) {
                     task = t.get("id").asText();
                 }

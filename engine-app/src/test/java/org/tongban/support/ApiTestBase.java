@@ -134,9 +134,9 @@ public abstract class ApiTestBase {
         }, headers);
     }
 
-    /** The open task of a case at a step, as the approver sees it in their to-do list. */
+    /** The open task of a case at a step, as the approver finds it in their to-do list (filtered by case). */
     protected String taskOf(String approver, String caseNumber, String stepKey) {
-        JsonNode todo = as(approver).getForObject("/api/v1/tasks", JsonNode.class);
+        JsonNode todo = as(approver).getForObject("/api/v1/tasks?size=100&caseNumber={n}", JsonNode.class, caseNumber).get("items");
         for (JsonNode t : todo) {
             if (caseNumber.equals(t.path("caseNumber").asText()) && stepKey.equals(t.path("stepKey").asText())) {
                 return t.get("id").asText();

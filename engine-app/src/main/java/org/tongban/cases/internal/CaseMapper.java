@@ -8,6 +8,7 @@ import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.tongban.cases.CaseEvent;
+import org.tongban.cases.DoneStep;
 import org.tongban.cases.CaseView.MaterialInfo;
 
 @Mapper
@@ -83,6 +84,16 @@ public interface CaseMapper {
     @Select("SELECT occurred_at, actor, actor_name, department, step_key, step_name, action, opinion "
             + "FROM tb_case_event WHERE case_id = #{caseId} ORDER BY id")
     List<CaseEvent> history(long caseId);
+
+    /** An approver's own steps, newest first (applicant actions excluded); uses ix_case_event_actor. */
+    @Select("SELECT c.case_number, c.item_code, e.step_key, e.step_name, e.department, e.action, e.opinion, "
+            + "e.occurred_at AS completed_at FROM tb_case_event e JOIN tb_case c ON c.id = e.case_id "
+            + "WHERE e.actor = #{actor} AND e.action NOT IN ('SUBMIT', 'RESUBMIT') ORDER BY e.id DESC "
+            + "LIMIT #{limit} OFFSET #{offset}")
+    List<DoneStep> stepsBy(String actor, int offset, int limit);
+
+    @Select("SELECT COUNT(*) FROM tb_case_event WHERE actor = #{actor} AND action NOT IN ('SUBMIT', 'RESUBMIT')")
+    long countStepsBy(String actor);
 
     @Select("SELECT COUNT(*) FROM tb_case_department WHERE case_id = #{caseId} AND department = #{department} AND role = #{role}")
     int countDepartment(long caseId, String department, String role);

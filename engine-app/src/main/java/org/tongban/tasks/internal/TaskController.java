@@ -2,7 +2,6 @@ package org.tongban.tasks.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,11 +10,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tongban.cases.DoneStep;
 import org.tongban.identity.TongbanUser;
 import org.tongban.tasks.ActionRequest;
 import org.tongban.tasks.TaskActions;
 import org.tongban.tasks.TaskDetail;
+import org.tongban.tasks.TaskFilter;
+import org.tongban.tasks.TaskPage;
 import org.tongban.tasks.TaskQueue;
 import org.tongban.tasks.TaskView;
 
@@ -34,16 +37,25 @@ class TaskController {
         this.actions = actions;
     }
 
+    /** Parameters arrive as text so that each bad value becomes a field problem of its own. */
     @GetMapping
-    @Operation(summary = "To-do (待办): tasks my departments may claim and tasks I hold")
-    List<TaskView> todo(@AuthenticationPrincipal TongbanUser user) {
-        return queue.todo(user);
+    @Operation(summary = "To-do (待办): tasks my departments may claim and tasks I hold; filtered, sorted, paged",
+            description = "kind: acceptance|review|joint-review|decision; claimed=true also shows colleagues' claimed "
+                    + "tasks; mine=true only mine; dueBefore: 2026-12-01 or an instant; sort: createdAt|dueDate[,asc|desc]; "
+                    + "page from 0; size 1-100 (20)")
+    TaskPage<TaskView> todo(@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String itemCode,
+                  @RequestParam(required = false) String kind, @RequestParam(required = false) String claimed,
+                  @RequestParam(required = false) String mine, @RequestParam(required = false) String dueBefore,
+                  @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
+                  @RequestParam(required = false) String size, @AuthenticationPrincipal TongbanUser user) {
+        return queue.todo(user, TaskFilter.parse(caseNumber, itemCode, kind, claimed, mine, dueBefore, sort, page, size));
     }
 
     @GetMapping("/done")
-    @Operation(summary = "Done (已办): tasks I completed, newest first")
-    List<TaskView> done(@AuthenticationPrincipal TongbanUser user) {
-        return queue.done(user);
+    @Operation(summary = "Done (已办): the steps I completed (case, step, action, opinion), newest first; page from 0, size 1-100 (20)")
+    TaskPage<DoneStep> done(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                  @AuthenticationPrincipal TongbanUser user) {
+        return queue.done(user, TaskFilter.page(page, size));
     }
 
     @GetMapping("/{taskId}")
