@@ -19,14 +19,17 @@ import org.springframework.stereotype.Component;
 class JointReviewEngineSettings implements EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
 
     private final boolean asyncLeave;
+    private final boolean eagerFetching;
 
-    JointReviewEngineSettings(@Value("${tongban.engine.parallel-multi-instance-async-leave:false}") boolean asyncLeave) {
+    JointReviewEngineSettings(@Value("${tongban.engine.parallel-multi-instance-async-leave:false}") boolean asyncLeave,
+            @Value("${tongban.engine.eager-execution-tree-fetching:true}") boolean eagerFetching) {
         this.asyncLeave = asyncLeave;
+        this.eagerFetching = eagerFetching;
     }
 
     @Override
     public void configure(SpringProcessEngineConfiguration engine) {
         engine.setParallelMultiInstanceAsyncLeave(asyncLeave);
-        engine.setEnableEagerExecutionTreeFetching(true);
+        engine.setEnableEagerExecutionTreeFetching(eagerFetching);
     }
 }

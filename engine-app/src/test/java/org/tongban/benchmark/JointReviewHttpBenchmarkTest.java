@@ -70,6 +70,7 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         double bearerSeconds = 0;
         ServerCounters bareSql = new ServerCounters(0, 0);
         ServerCounters bearerSql = new ServerCounters(0, 0);
+        double backgroundBefore = background();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         for (int round = 0; round < ROUNDS; round++) {
             var before = ServerCounters.read();
@@ -83,6 +84,7 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
             }
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double backgroundAfter = background();
         int cases = ROUNDS * CASES;
         double bareRate = cases / bareSeconds;
         double bearerRate = cases / bearerSeconds;
@@ -98,7 +100,8 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
                     (double) bareSql.questions() / cases, (double) bareSql.commits() / cases);
             System.out.printf("BENCHMARK Tongban HTTP bearer: %6.1f statements/case, %5.2f commits/case%n",
                     (double) bearerSql.questions() / cases, (double) bearerSql.commits() / cases);
-            System.out.println("BENCHMARK (server-wide counters: anything else running on this MariaDB in the window counts too)");
+            System.out.printf("BENCHMARK (server-wide counters: other clients count too; while idle, 5 s before and after: %.0f and %.0f statements/s)%n",
+                    backgroundBefore, backgroundAfter);
         }
         bareTimes.print("bare");
         httpTimes.print("HTTP");
@@ -111,6 +114,16 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         }
         System.out.println();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("constructionPermit").count()).isZero();
+    }
+
+    /** Statements per second the MariaDB server receives from others while this benchmark is idle for 5 s. */
+    private static double background() throws InterruptedException {
+        var before = ServerCounters.read();
+        if (before == null) {
+            return Double.NaN;
+        }
+        Thread.sleep(5000);
+        return ServerCounters.read().since(before).questions() / 5.0;
     }
 
     private void httpCycle(Function<String, TestRestTemplate> client) {
