@@ -1,6 +1,5 @@
 package org.tongban.benchmark;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +27,7 @@ final class Latencies {
         });
     }
 
-    /** One line per request type in the order first seen is not stable, so sorted by name. */
+    /** One line per request type, sorted by name. */
     void print(String side) {
         for (var entry : new TreeMap<>(nanos).entrySet()) {
             long[] sorted = entry.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
@@ -43,10 +42,5 @@ final class Latencies {
         }
         int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1e6;
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.toString(nanos.keySet().toArray());
     }
 }
