@@ -18,6 +18,8 @@ final class BareFlowableCycle implements Runnable {
     private final RuntimeService runtime;
     private final TaskService tasks;
     final AtomicInteger retries = new AtomicInteger();
+    /** Where this cycle's calls are timed; swapped for a fresh one per measured window. */
+    volatile Latencies latencies = new Latencies();
 
     BareFlowableCycle(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
@@ -31,14 +33,17 @@ final class BareFlowableCycle implements Runnable {
         variables.put("caseNumber", "BARE");
         variables.put("itemCode", "CONSTRUCTION-PERMIT");
         variables.put("reviewDepartments", List.of("DQ-ZRZY", "DQ-XF", "DQ-STHJ"));
-        String pid = runtime.startProcessInstanceByKey("constructionPermit", variables).getId();
-        Task acceptance = open(pid, "acceptance").get(0);
-        tasks.claim(acceptance.getId(), "chenjing");
-        tasks.complete(acceptance.getId(), Map.of("acceptance", "ACCEPT"));
-        for (Task review : open(pid, "jointReview")) {
+        Latencies time = latencies;
+        String pid = time.time("start", () -> runtime.startProcessInstanceByKey("constructionPermit", variables).getId());
+        Task acceptance = time.time("task query", () -> open(pid, "acceptance")).get(0);
+        time.time("claim+complete", () -> {
+            tasks.claim(acceptance.getId(), "chenjing");
+            tasks.complete(acceptance.getId(), Map.of("acceptance", "ACCEPT"));
+        });
+        for (Task review : time.time("task query", () -> open(pid, "jointReview"))) {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    tasks.complete(review.getId());
+                    time.time("complete review", () -> tasks.complete(review.getId()));
                     break;
                 } catch (RuntimeException e) {
                     if (!TransientConflicts.isTransient(e)) {
@@ -51,9 +56,11 @@ final class BareFlowableCycle implements Runnable {
                 }
             }
         }
-        Task decision = awaitDecision(pid);
-        tasks.claim(decision.getId(), "chenjing");
-        tasks.complete(decision.getId(), Map.of("decision", "GRANT"));
+        Task decision = time.time("task query", () -> awaitDecision(pid));
+        time.time("claim+complete", () -> {
+            tasks.claim(decision.getId(), "chenjing");
+            tasks.complete(decision.getId(), Map.of("decision", "GRANT"));
+        });
     }
 
     List<Task> open(String pid, String key) {

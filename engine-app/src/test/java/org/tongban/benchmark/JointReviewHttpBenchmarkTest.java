@@ -3,6 +3,7 @@ package org.tongban.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,24 +14,31 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
 import org.tongban.support.ApiTestBase;
 import org.tongban.support.TestDatabase;
 
 /**
  * The joint-review item over HTTP, as API clients use it: submit (multipart, three materials), accept,
- * three department reviews, decide, each step found in the approver's to-do list (11 requests per case).
- * Clients authenticate with bearer tokens; bare Flowable runs the same BPMN in the same run and database,
- * rounds alternating. HTTP Basic (one BCrypt per request) runs last for comparison. Prints numbers;
- * asserts only completeness. Run: {@code mvn -Pbenchmark test} (docs/benchmark.md).
+ * three department reviews, decide, each step found in the approver's to-do list, then the applicant
+ * downloads the licence PDF (12 requests per case). Clients authenticate with bearer tokens; bare Flowable
+ * runs the same BPMN in the same run and database, rounds alternating. Prints cases/s, p50/p95 per request
+ * type, and on MariaDB SQL statements and commits per case ({@code SHOW GLOBAL STATUS} deltas around each
+ * side's measured rounds). HTTP Basic (one BCrypt per request) runs only with {@code -Dbench.basic-cases=N}.
+ * Asserts only completeness. Run: {@code mvn -o -B -Pbenchmark-http -pl engine-app test} (docs/benchmark.md).
  */
 @Tag("benchmark")
-@TestPropertySource(properties = "tongban.security.basic-auth-enabled=true")
 class JointReviewHttpBenchmarkTest extends ApiTestBase {
 
     private static final int CASES = Integer.getInteger("bench.cases", 200);
-    private static final int BASIC_CASES = Integer.getInteger("bench.basic-cases", 50);
-    private static final int THREADS = Integer.getInteger("bench.threads", 4);
+    private static final int BASIC_CASES = Integer.getInteger("bench.basic-cases", 0);
+    private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     private static final Map<String, String> REVIEWERS = Map.of("DQ-ZRZY", "zhaolei", "DQ-XF", "sunqiang", "DQ-STHJ", "zhoumin");
 
@@ -39,70 +47,145 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
     @Autowired
     TaskService taskService;
 
+    /** Where the HTTP cycle's requests are timed; swapped for a fresh one per measured window. */
+    private volatile Latencies latencies = new Latencies();
+
+    @DynamicPropertySource
+    static void basicOnlyWhenAsked(DynamicPropertyRegistry registry) {
+        registry.add("tongban.security.basic-auth-enabled", () -> BASIC_CASES > 0);
+    }
+
     @Test
     void httpWithBearerTokensAgainstBareFlowable() throws Exception {
         var bare = new BareFlowableCycle(runtime, taskService);
         Runnable bearer = () -> httpCycle(this::as);
-        var basicClients = new ConcurrentHashMap<String, TestRestTemplate>();
-        Runnable basic = () -> httpCycle(user -> basicClients.computeIfAbsent(user, u -> rest.withBasicAuth(u, PASSWORD)));
 
         Load.seconds(bare, 20, THREADS);
         Load.seconds(bearer, 20, THREADS); // warm-up: JIT, pools, font subsetter, one token per user
+        var bareTimes = new Latencies();
+        var httpTimes = new Latencies();
+        bare.latencies = bareTimes;
+        latencies = httpTimes;
         double bareSeconds = 0;
         double bearerSeconds = 0;
+        ServerCounters bareSql = new ServerCounters(0, 0);
+        ServerCounters bearerSql = new ServerCounters(0, 0);
+        double backgroundBefore = background();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         for (int round = 0; round < ROUNDS; round++) {
+            var before = ServerCounters.read();
             bareSeconds += Load.seconds(bare, CASES, THREADS);
+            var between = ServerCounters.read();
             bearerSeconds += Load.seconds(bearer, CASES, THREADS);
+            var after = ServerCounters.read();
+            if (before != null) {
+                bareSql = bareSql.plus(between.since(before));
+                bearerSql = bearerSql.plus(after.since(between));
+            }
         }
-        double basicSeconds = BASIC_CASES == 0 ? Double.NaN : Load.seconds(basic, BASIC_CASES, THREADS);
-        double bareRate = ROUNDS * CASES / bareSeconds;
-        double bearerRate = ROUNDS * CASES / bearerSeconds;
-        double basicRate = BASIC_CASES / basicSeconds;
-        System.out.printf("%nBENCHMARK HTTP joint review (submit, accept, 3 reviews, decide) on %s, %d threads, %d x %d cases%n",
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double backgroundAfter = background();
+        int cases = ROUNDS * CASES;
+        double bareRate = cases / bareSeconds;
+        double bearerRate = cases / bearerSeconds;
+        System.out.printf("%nBENCHMARK HTTP joint review (submit, list+complete x5, download licence) on %s, %d clients, %d x %d cases per side%n",
                 TestDatabase.MYSQL ? "MySQL/MariaDB" : "H2 (in-memory)", THREADS, ROUNDS, CASES);
+        System.out.printf("BENCHMARK machine load average (1 min) %.1f before, %.1f after the measured rounds, %d cores%n",
+                loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
         System.out.printf("BENCHMARK bare Flowable      : %7.2f cases/s (%d retried conflicts)%n", bareRate, bare.retries.get());
-        System.out.printf("BENCHMARK Tongban HTTP bearer: %7.2f cases/s (11 requests per case, licence PDF)%n", bearerRate);
-        System.out.printf("BENCHMARK Tongban HTTP Basic : %7.2f cases/s (%d cases, one BCrypt per request)%n", basicRate, BASIC_CASES);
+        System.out.printf("BENCHMARK Tongban HTTP bearer: %7.2f cases/s (12 requests per case + to-do re-lists)%n", bearerRate);
         System.out.printf("BENCHMARK ratio bearer/bare  : %7.2f%n", bearerRate / bareRate);
-        System.out.printf("BENCHMARK ratio Basic/bare   : %7.2f%n%n", basicRate / bareRate);
+        if (TestDatabase.MYSQL) {
+            System.out.printf("BENCHMARK bare Flowable      : %6.1f statements/case, %5.2f commits/case (MariaDB Questions, Com_commit)%n",
+                    (double) bareSql.questions() / cases, (double) bareSql.commits() / cases);
+            System.out.printf("BENCHMARK Tongban HTTP bearer: %6.1f statements/case, %5.2f commits/case%n",
+                    (double) bearerSql.questions() / cases, (double) bearerSql.commits() / cases);
+            System.out.printf("BENCHMARK (server-wide counters: other clients count too; while idle, 5 s before and after: %.0f and %.0f statements/s)%n",
+                    backgroundBefore, backgroundAfter);
+        }
+        bareTimes.print("bare");
+        httpTimes.print("HTTP");
+        if (BASIC_CASES > 0) {
+            var basicClients = new ConcurrentHashMap<String, TestRestTemplate>();
+            Runnable basic = () -> httpCycle(user -> basicClients.computeIfAbsent(user, u -> rest.withBasicAuth(u, PASSWORD)));
+            double basicRate = BASIC_CASES / Load.seconds(basic, BASIC_CASES, THREADS);
+            System.out.printf("BENCHMARK Tongban HTTP Basic : %7.2f cases/s (%d cases, one BCrypt per request), ratio to bare %.2f%n",
+                    basicRate, BASIC_CASES, basicRate / bareRate);
+        }
+        System.out.println();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("constructionPermit").count()).isZero();
     }
 
-    private void httpCycle(Function<String, TestRestTemplate> client) {
-        var response = submit(client.apply("lina"));
-        String number = response.get("caseNumber").asText();
-        complete(client.apply("chenjing"), number, "acceptance", "ACCEPT", "材料齐全，予以受理");
-        for (String reviewer : REVIEWERS.values()) {
-            complete(client.apply(reviewer), number, "jointReview", "AGREE", "同意");
+    /** Statements per second the MariaDB server receives from others while this benchmark is idle for 5 s. */
+    private static double background() throws InterruptedException {
+        var before = ServerCounters.read();
+        if (before == null) {
+            return Double.NaN;
         }
-        complete(client.apply("chenjing"), number, "decision", "GRANT", "准予许可");
+        Thread.sleep(5000);
+        return ServerCounters.read().since(before).questions() / 5.0;
     }
 
-    private JsonNode submit(TestRestTemplate client) {
-        var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    private void httpCycle(Function<String, TestRestTemplate> client) {
+        Latencies time = latencies;
+        String number = submit(time, client.apply("lina")).get("caseNumber").asText();
+        complete(time, client.apply("chenjing"), number, "acceptance", "accept", "ACCEPT", "材料齐全，予以受理");
+        int review = 0;
+        for (String reviewer : REVIEWERS.values()) {
+            complete(time, client.apply(reviewer), number, "jointReview", "review " + ++review, "AGREE", "同意");
+        }
+        complete(time, client.apply("chenjing"), number, "decision", "decide", "GRANT", "准予许可");
+        download(time, client.apply("lina"), number);
+    }
+
+    private JsonNode submit(Latencies time, TestRestTemplate client) {
+        var body = new LinkedMultiValueMap<String, Object>();
         body.add("application", toJson(Map.of("itemCode", CONSTRUCTION, "form", constructionForm())));
         for (String code : List.of("PLANNING_PERMIT", "CONTRACT", "DRAWINGS_REVIEW")) {
             body.add(code, file(code + ".pdf", pdfBytes()));
         }
-        var headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
-        var response = client.postForEntity("/api/v1/cases", new org.springframework.http.HttpEntity<>(body, headers), JsonNode.class);
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var response = time.time("submit", () -> client.postForEntity("/api/v1/cases", new HttpEntity<>(body, headers), JsonNode.class));
         assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
         return response.getBody();
     }
 
     /** Finds the case's task at the step in the approver's to-do list, then completes it. */
-    private void complete(TestRestTemplate client, String number, String step, String action, String opinion) {
+    private void complete(Latencies time, TestRestTemplate client, String number, String step, String type, String action, String opinion) {
         String task = null;
         for (int attempt = 0; task == null && attempt < 50; attempt++) {
-            for (JsonNode t : client.getForObject("/api/v1/tasks?caseNumber=" + number, JsonNode.class).get("items")) {
+            for (JsonNode t : time.time("list tasks", () -> client.getForObject("/api/v1/tasks?caseNumber=" + number, JsonNode.class)).get("items")) {
                 if (number.equals(t.path("caseNumber").asText()) && step.equals(t.path("stepKey").asText())) {
                     task = t.get("id").asText();
                 }
             }
         }
         assertThat(task).as(step + " of " + number).isNotNull();
-        var done = client.postForEntity("/api/v1/tasks/" + task + "/complete", Map.of("action", action, "opinion", opinion), JsonNode.class);
+        String id = task;
+        var done = time.time(type, () -> client.postForEntity("/api/v1/tasks/" + id + "/complete",
+                Map.of("action", action, "opinion", opinion), JsonNode.class));
         assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(204);
+    }
+
+    /** The applicant downloads the licence PDF; waits briefly should it be issued after the decision's commit. */
+    private void download(Latencies time, TestRestTemplate client, String number) {
+        var headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_PDF));
+        for (int attempt = 0; ; attempt++) {
+            var pdf = time.time("download licence", () -> client.exchange("/api/v1/cases/" + number + "/licence",
+                    HttpMethod.GET, new HttpEntity<>(headers), byte[].class));
+            if (pdf.getStatusCode().value() == 200) {
+                assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
+                return;
+            }
+            assertThat(attempt).as("licence of " + number + ": " + pdf.getStatusCode()).isLessThan(100);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +19,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
@@ -40,12 +44,24 @@ public abstract class ApiTestBase {
     protected TestRestTemplate rest;
     @Autowired
     protected ObjectMapper json;
-    @Autowired
+    /** The test's own SQL, autocommitted (the pool hands out connections with auto-commit off). */
     protected JdbcTemplate jdbc;
     @Autowired
     private RestTemplateBuilder restTemplates;
 
     private static final Map<String, TestRestTemplate> CLIENTS = new ConcurrentHashMap<>();
+
+    @Autowired
+    void autocommittingJdbc(DataSource pool) {
+        jdbc = new JdbcTemplate(new DelegatingDataSource(pool) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                connection.setAutoCommit(true); // the pool restores its default when the connection returns
+                return connection;
+            }
+        });
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
