@@ -68,26 +68,29 @@ public class WorkTasks {
         }
         List<WorkTask> items = total <= criteria.firstResult() ? List.of()
                 : query.orderByTaskId().asc().includeIdentityLinks().includeProcessVariables()
-                .listPage(criteria.firstResult(), criteria.maxResults()).stream().map(t -> WorkTaskMapping.of(t, true)).toList();
+                .listPage(criteria.firstResult(), criteria.maxResults()).stream().map(t -> WorkTaskMapping.of(t, true, true)).toList();
         return new WorkTaskPage(items, total);
     }
 
     /** The open task with this id, with its candidate departments. */
     public Optional<WorkTask> open(String taskId) {
         return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult())
-                .map(t -> WorkTaskMapping.of(t, false));
+                .map(t -> WorkTaskMapping.of(t, true, false));
     }
 
     /** The open tasks of a process instance, oldest first. */
     public List<WorkTask> ofProcess(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).includeIdentityLinks()
-                .orderByTaskCreateTime().asc().list().stream().map(t -> WorkTaskMapping.of(t, false)).toList();
+                .orderByTaskCreateTime().asc().list().stream().map(t -> WorkTaskMapping.of(t, true, false)).toList();
     }
 
-    /** The open task of this category assigned to {@code assignee} in a process instance (e.g. the applicant's correction). */
+    /**
+     * The open task of this category assigned to {@code assignee} in a process instance (e.g. the applicant's
+     * correction), without its departments.
+     */
     public Optional<WorkTask> assigned(String processInstanceId, String category, String assignee) {
         return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(processInstanceId)
-                .taskCategory(category).taskAssignee(assignee).singleResult()).map(t -> WorkTaskMapping.of(t, false));
+                .taskCategory(category).taskAssignee(assignee).singleResult()).map(t -> WorkTaskMapping.of(t, false, false));
     }
 
     /** 签收. */

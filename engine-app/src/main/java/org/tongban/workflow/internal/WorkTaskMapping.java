@@ -8,16 +8,20 @@ import org.flowable.task.api.TaskInfo;
 import org.tongban.workflow.ProcessVariables;
 import org.tongban.workflow.WorkTask;
 
-/** The engine's task as our {@link WorkTask}; identity links must have been fetched with the task. */
+/** The engine's task as our {@link WorkTask}. */
 public final class WorkTaskMapping {
 
     private WorkTaskMapping() {
     }
 
-    /** {@code withVariables}: the query included the process variables (case number, item code). */
-    public static WorkTask of(TaskInfo t, boolean withVariables) {
+    /**
+     * {@code withLinks}: the query included the identity links (outside a command, reading them unfetched fails);
+     * without them the departments are left empty. {@code withVariables}: the query included the process
+     * variables (case number, item code).
+     */
+    public static WorkTask of(TaskInfo t, boolean withLinks, boolean withVariables) {
         return new WorkTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getCategory(), t.getProcessInstanceId(),
-                t.getAssignee(), departments(t), t.getCreateTime().toInstant(),
+                t.getAssignee(), withLinks ? departments(t) : List.of(), t.getCreateTime().toInstant(),
                 t.getDueDate() == null ? null : t.getDueDate().toInstant(),
                 withVariables ? variable(t, ProcessVariables.CASE_NUMBER) : null,
                 withVariables ? variable(t, ProcessVariables.ITEM_CODE) : null);
