@@ -14,11 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flowable.engine.RuntimeService;
-import org.flowable.engine.TaskService;
-import org.flowable.engine.runtime.ProcessInstance;
-import org.flowable.identitylink.api.IdentityLinkInfo;
-import org.flowable.task.api.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -36,7 +31,10 @@ import org.tongban.identity.TongbanUser;
 import org.tongban.shared.ApiException;
 import org.tongban.shared.Digests;
 import org.tongban.shared.FieldProblem;
-import org.tongban.shared.ProcessVariables;
+import org.tongban.workflow.ProcessInstances;
+import org.tongban.workflow.ProcessVariables;
+import org.tongban.workflow.WorkTask;
+import org.tongban.workflow.WorkTasks;
 
 /**
  * The case (办件) life cycle: submission, correction, the effects of each approver step, history and who may
@@ -54,19 +52,19 @@ public class Cases {
     private final Catalogue catalogue;
     private final Forms forms;
     private final Directory directory;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final ProcessInstances processes;
+    private final WorkTasks tasks;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final ObjectProvider<LicenceStates> licences;
 
-    Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, RuntimeService runtime,
-          TaskService tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences) {
+    Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, ProcessInstances processes,
+          WorkTasks tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences) {
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.forms = forms;
         this.directory = directory;
-        this.runtime = runtime;
+        this.processes = processes;
         this.tasks = tasks;
         this.events = events;
         this.json = json;
@@ -106,10 +104,9 @@ public class Cases {
         // The instance id is fixed before start: the first step's department is recorded while the engine starts.
         String processInstanceId = UUID.randomUUID().toString();
         mapper.attachProcess(row.id, caseNumber, processInstanceId, null);
-        ProcessInstance instance = runtime.createProcessInstanceBuilder()
-                .processDefinitionKey(item.processKey()).businessKey(caseNumber).predefineProcessInstanceId(processInstanceId)
-                .name(item.name().zh() + " " + caseNumber).variables(variables).start();
-        mapper.attachDefinition(row.id, instance.getProcessDefinitionId());
+        String definitionId = processes.start(item.processKey(), caseNumber, processInstanceId,
+                item.name().zh() + " " + caseNumber, variables);
+        mapper.attachDefinition(row.id, definitionId);
         mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null, null,
                 null, StepAction.SUBMIT, null));
         return new SubmittedCase(caseNumber, queryCode, CaseStatus.SUBMITTED);
@@ -145,8 +142,8 @@ public class Cases {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        Task correction = tasks.createTaskQuery().processInstanceId(row.processInstanceId)
-                .taskCategory(StepKind.CORRECTION.category()).taskAssignee(applicant.username()).singleResult();
+        WorkTask correction = tasks.assigned(row.processInstanceId, StepKind.CORRECTION.category(), applicant.username())
+                .orElse(null);
         if (correction == null) {
             throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.caseStatus());
         }
@@ -158,8 +155,8 @@ public class Cases {
         move(row.id, row.caseNumber, CaseStatus.CORRECTION_REQUESTED, CaseStatus.SUBMITTED, now);
         row.status = CaseStatus.SUBMITTED.name();
         mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null,
-                correction.getTaskDefinitionKey(), correction.getName(), StepAction.RESUBMIT, null));
-        tasks.complete(correction.getId());
+                correction.stepKey(), correction.name(), StepAction.RESUBMIT, null));
+        tasks.complete(correction.id(), null, null);
         return view(row, item);
     }
 
@@ -325,11 +322,8 @@ public class Cases {
     /** {@code history} if already read, else null (read only when a correction notice is needed). */
     private CaseView view(CaseRow row, ServiceItem item, List<CaseEvent> history) {
         List<CaseView.CurrentStep> current = row.processInstanceId == null ? List.of()
-                : tasks.createTaskQuery().processInstanceId(row.processInstanceId).includeIdentityLinks()
-                .orderByTaskCreateTime().asc().list().stream()
-                .map(t -> new CaseView.CurrentStep(t.getId(), t.getTaskDefinitionKey(), t.getName(),
-                        t.getIdentityLinks().stream().map(IdentityLinkInfo::getGroupId).filter(java.util.Objects::nonNull).toList(),
-                        t.getAssignee(), t.getCreateTime().toInstant()))
+                : tasks.ofProcess(row.processInstanceId).stream()
+                .map(t -> new CaseView.CurrentStep(t.id(), t.stepKey(), t.name(), t.departments(), t.assignee(), t.createdAt()))
                 .toList();
         String notice = null;
         if (row.caseStatus() == CaseStatus.CORRECTION_REQUESTED) {

@@ -6,8 +6,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
-import org.tongban.designer.internal.BpmnSafety;
 import org.tongban.shared.InvalidContentException;
+import org.tongban.workflow.ProcessDefinitions;
 
 /**
  * Validates and deploys every item's shipped BPMN before the web server opens. A broken process stops
@@ -19,26 +19,24 @@ class StartupDeployer implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(StartupDeployer.class);
 
     private final Catalogue catalogue;
-    private final BpmnSafety safety;
-    private final ProcessDeployments deployments;
+    private final ProcessDefinitions definitions;
 
-    StartupDeployer(Catalogue catalogue, BpmnSafety safety, ProcessDeployments deployments) {
+    StartupDeployer(Catalogue catalogue, ProcessDefinitions definitions) {
         this.catalogue = catalogue;
-        this.safety = safety;
-        this.deployments = deployments;
+        this.definitions = definitions;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         for (ServiceItem item : catalogue.items()) {
             byte[] bpmn = catalogue.shippedProcess(item);
-            var problems = safety.check(item, bpmn);
+            var problems = definitions.check(item, bpmn);
             String path = catalogue.descriptorPath(item).replace("item.yaml", item.process());
             if (!problems.isEmpty()) {
                 throw new InvalidContentException(path, problems.stream()
                         .map(p -> p.code() + " " + p.args()).toList().toString());
             }
-            var version = deployments.deployValidated(item, bpmn);
+            var version = definitions.deployChecked(item, bpmn);
             log.info("Item {}: process {} version {}", item.code(), item.processKey(), version.version());
         }
     }

@@ -3,13 +3,7 @@ package org.tongban.tasks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowable.engine.ManagementService;
-import org.flowable.engine.TaskService;
-import org.flowable.task.api.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.cases.CaseRef;
@@ -22,8 +16,10 @@ import org.tongban.jointreview.Countersign;
 import org.tongban.shared.ApiException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.shared.PlainText;
-import org.tongban.shared.ProcessVariables;
-import org.tongban.shared.TransientConflicts;
+import org.tongban.workflow.ProcessVariables;
+import org.tongban.workflow.RetryingTransaction;
+import org.tongban.workflow.WorkTask;
+import org.tongban.workflow.WorkTasks;
 
 /**
  * Approver actions. Completing a task and its domain effects (case status, history, licence) commit in one
@@ -34,20 +30,15 @@ import org.tongban.shared.TransientConflicts;
 @Service
 public class TaskActions {
 
-    private static final Logger log = LoggerFactory.getLogger(TaskActions.class);
-    static final int MAX_ATTEMPTS = 8;
-
-    private final TaskService tasks;
+    private final WorkTasks tasks;
     private final TaskQueue queue;
     private final Cases cases;
     private final Catalogue catalogue;
     private final Countersign countersign;
-    private final TransactionTemplate tx;
-    private final ManagementService engine;
+    private final RetryingTransaction tx;
 
-    TaskActions(TaskService tasks, TaskQueue queue, Cases cases, Catalogue catalogue, Countersign countersign,
-                TransactionTemplate tx, ManagementService engine) {
-        this.engine = engine;
+    TaskActions(WorkTasks tasks, TaskQueue queue, Cases cases, Catalogue catalogue, Countersign countersign,
+                RetryingTransaction tx) {
         this.tasks = tasks;
         this.queue = queue;
         this.cases = cases;
@@ -58,60 +49,53 @@ public class TaskActions {
 
     /** 签收: take a task of my department so colleagues see it is being worked. */
     public TaskView claim(TongbanUser user, String taskId) {
-        return retrying(() -> {
-            Task task = queue.visibleTask(user, taskId);
-            if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+        return tx.execute(() -> {
+            WorkTask task = queue.visibleTask(user, taskId);
+            if (task.assignee() != null && !task.assignee().equals(user.username())) {
                 throw ApiException.conflict("task-claimed-by-other", taskId);
             }
-            if (task.getAssignee() == null) {
+            if (task.assignee() == null) {
                 tasks.claim(taskId, user.username());
             }
-            return TaskQueue.viewOf(queue.visibleTask(user, taskId), cases.byProcessInstance(task.getProcessInstanceId()));
+            return TaskQueue.viewOf(queue.visibleTask(user, taskId), cases.byProcessInstance(task.processInstanceId()));
         });
     }
 
     /** 办理: validates the action for the step, records it on the case and completes the task atomically. */
     public void complete(TongbanUser user, String taskId, ActionRequest request) {
         validate(request);
-        retrying(() -> {
+        tx.execute(() -> {
             completeOnce(user, taskId, request);
             return null;
         });
     }
 
     private void completeOnce(TongbanUser user, String taskId, ActionRequest request) {
-        Task task = queue.visibleTask(user, taskId);
-        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+        WorkTask task = queue.visibleTask(user, taskId);
+        if (task.assignee() != null && !task.assignee().equals(user.username())) {
             throw ApiException.conflict("task-claimed-by-other", taskId);
         }
-        StepKind kind = StepKind.ofCategory(task.getCategory()).orElseThrow();
+        StepKind kind = StepKind.ofCategory(task.category()).orElseThrow();
         if (!kind.actions().contains(request.action())) {
             throw ApiException.invalid(FieldProblem.of("action", "action-not-allowed", request.action(),
                     kind.actions().stream().sorted().toList()));
         }
-        CaseRef ref = cases.byProcessInstance(task.getProcessInstanceId());
+        CaseRef ref = cases.byProcessInstance(task.processInstanceId());
         ServiceItem item = catalogue.require(ref.itemCode());
         if (request.action() == StepAction.GRANT && !countersign.allowsGrant(item, ref)) {
             throw ApiException.conflict("joint-review-not-agreed", ref.caseNumber());
         }
-        String department = TaskQueue.departments(task).stream().filter(user::inDepartment).findFirst().orElse(null);
-        cases.recordStep(ref, new StepRecord(user.username(), user.displayName(), department, task.getTaskDefinitionKey(),
-                task.getName(), request.action(), opinion(request)));
+        String department = task.departments().stream().filter(user::inDepartment).findFirst().orElse(null);
+        cases.recordStep(ref, new StepRecord(user.username(), user.displayName(), department, task.stepKey(),
+                task.name(), request.action(), opinion(request)));
         Map<String, Object> variables = new HashMap<>();
         switch (kind) {
             case ACCEPTANCE -> variables.put(ProcessVariables.ACCEPTANCE, request.action().name());
             case DECISION -> variables.put(ProcessVariables.DECISION, request.action().name());
             default -> { }
         }
-        boolean claim = task.getAssignee() == null;
-        // One engine command, so claiming (the done list needs the assignee) and completing flush once.
-        engine.executeCommand(context -> {
-            if (claim) {
-                tasks.claim(taskId, user.username());
-            }
-            tasks.complete(taskId, variables);
-            return null;
-        });
+        // An unclaimed task is claimed in the same command: the done list needs the assignee.
+        tasks.complete(taskId, task.assignee() == null ? user.username() : null, variables);
     }
 
     private static void validate(ActionRequest request) {
@@ -146,27 +130,5 @@ public class TaskActions {
             notice.append(i + 1).append(". ").append(items.get(i)).append(i + 1 < items.size() ? "\n" : "");
         }
         return notice.toString();
-    }
-
-    private <T> T retrying(java.util.function.Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> work.get());
-            } catch (RuntimeException e) {
-                if (!TransientConflicts.isTransient(e)) {
-                    throw e;
-                }
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw ApiException.conflict("concurrent-update");
-                }
-                log.debug("Concurrent completion, attempt {} retried: {}", attempt, e.getMessage());
-                try {
-                    Thread.sleep((long) (Math.random() * 10 * attempt));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw ApiException.conflict("concurrent-update");
-                }
-            }
-        }
     }
 }

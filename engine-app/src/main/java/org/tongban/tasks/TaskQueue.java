@@ -1,13 +1,6 @@
 package org.tongban.tasks;
 
-import java.util.Date;
 import java.util.List;
-import java.util.Objects;
-import org.flowable.engine.TaskService;
-import org.flowable.identitylink.api.IdentityLinkInfo;
-import org.flowable.task.api.Task;
-import org.flowable.task.api.TaskInfo;
-import org.flowable.task.api.TaskQuery;
 import org.springframework.stereotype.Service;
 import org.tongban.cases.CaseFile;
 import org.tongban.cases.CaseRef;
@@ -16,16 +9,19 @@ import org.tongban.cases.DoneStep;
 import org.tongban.cases.StepKind;
 import org.tongban.identity.TongbanUser;
 import org.tongban.shared.ApiException;
-import org.tongban.shared.ProcessVariables;
+import org.tongban.workflow.TaskCriteria;
+import org.tongban.workflow.WorkTask;
+import org.tongban.workflow.WorkTaskPage;
+import org.tongban.workflow.WorkTasks;
 
 /** Approver queues: what my departments may claim or I hold (待办), and what I completed (已办). */
 @Service
 public class TaskQueue {
 
-    private final TaskService tasks;
+    private final WorkTasks tasks;
     private final Cases cases;
 
-    TaskQueue(TaskService tasks, Cases cases) {
+    TaskQueue(WorkTasks tasks, Cases cases) {
         this.tasks = tasks;
         this.cases = cases;
     }
@@ -36,46 +32,20 @@ public class TaskQueue {
      * of my departments have claimed, so everyone sees what is being worked.
      */
     public TaskPage<TaskView> todo(TongbanUser user, TaskFilter filter) {
-        TaskQuery query = tasks.createTaskQuery();
-        if (filter.mine() || user.departments().isEmpty()) {
-            query.taskAssignee(user.username());
-        } else if (Boolean.TRUE.equals(filter.claimed())) {
-            query.or().taskAssignee(user.username()).taskCandidateGroupIn(user.departments()).ignoreAssigneeValue().endOr();
-        } else {
-            query.or().taskAssignee(user.username()).taskCandidateGroupIn(user.departments()).endOr();
-        }
-        if (filter.claimed() != null) {
-            if (filter.claimed()) {
-                query.taskAssigned();
-            } else {
-                query.taskUnassigned();
-            }
-        }
-        if (filter.kind() != null) {
-            query.taskCategory(filter.kind().category());
-        } else {
-            query.taskCategoryIn(TaskFilter.APPROVER_KINDS.stream().map(StepKind::category).toList());
-        }
-        if (filter.caseNumber() != null) {
-            query.processInstanceBusinessKey(filter.caseNumber());
-        }
-        if (filter.itemCode() != null) {
-            query.processVariableValueEquals(ProcessVariables.ITEM_CODE, filter.itemCode());
-        }
-        if (filter.dueBefore() != null) {
-            query.taskDueBefore(Date.from(filter.dueBefore()));
-        }
-        long total = query.count();
-        switch (filter.sort()) {
-            case CREATED_AT_ASC -> query.orderByTaskCreateTime().asc();
-            case CREATED_AT_DESC -> query.orderByTaskCreateTime().desc();
-            case DUE_DATE_ASC -> query.orderByDueDateNullsLast().asc();
-            case DUE_DATE_DESC -> query.orderByDueDateNullsLast().desc();
-        }
-        List<TaskView> items = total <= filter.firstResult() ? List.of()
-                : query.orderByTaskId().asc().includeIdentityLinks().includeProcessVariables()
-                .listPage(filter.firstResult(), filter.size()).stream().map(TaskQueue::view).toList();
-        return new TaskPage<>(items, filter.page(), filter.size(), total);
+        boolean onlyMine = filter.mine() || user.departments().isEmpty();
+        TaskCriteria.Order order = switch (filter.sort()) {
+            case CREATED_AT_ASC -> TaskCriteria.Order.CREATED_ASC;
+            case CREATED_AT_DESC -> TaskCriteria.Order.CREATED_DESC;
+            case DUE_DATE_ASC -> TaskCriteria.Order.DUE_ASC;
+            case DUE_DATE_DESC -> TaskCriteria.Order.DUE_DESC;
+        };
+        List<String> categories = filter.kind() != null ? List.of(filter.kind().category())
+                : TaskFilter.APPROVER_KINDS.stream().map(StepKind::category).toList();
+        WorkTaskPage page = tasks.todo(new TaskCriteria(user.username(), onlyMine ? List.of() : List.copyOf(user.departments()),
+                Boolean.TRUE.equals(filter.claimed()), filter.claimed(), categories, filter.caseNumber(), filter.itemCode(),
+                filter.dueBefore(), order, filter.firstResult(), filter.size()));
+        List<TaskView> items = page.items().stream().map(t -> view(t, t.caseNumber(), t.itemCode())).toList();
+        return new TaskPage<>(items, filter.page(), filter.size(), page.total());
     }
 
     /**
@@ -90,46 +60,29 @@ public class TaskQueue {
 
     /** One visibility check (the task's) and one read of the case: whoever may work a step may see its case. */
     public TaskDetail detail(TongbanUser user, String taskId) {
-        Task task = visibleTask(user, taskId);
-        StepKind kind = StepKind.ofCategory(task.getCategory()).orElseThrow();
-        CaseFile file = cases.fileOfWorkableTask(task.getProcessInstanceId());
+        WorkTask task = visibleTask(user, taskId);
+        StepKind kind = StepKind.ofCategory(task.category()).orElseThrow();
+        CaseFile file = cases.fileOfWorkableTask(task.processInstanceId());
         return new TaskDetail(viewOf(task, file.ref()), kind.actions().stream().sorted().toList(), file.view(), file.history());
     }
 
     /** The open task if this approver may work it (assigned to them, or a candidate of their department); else 404. */
-    Task visibleTask(TongbanUser user, String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult();
-        if (task == null || !mayWork(user, task) || StepKind.CORRECTION.category().equals(task.getCategory())) {
+    WorkTask visibleTask(TongbanUser user, String taskId) {
+        WorkTask task = tasks.open(taskId).orElse(null);
+        if (task == null || !task.mayBeWorkedBy(user.username(), user::inDepartment)
+                || StepKind.CORRECTION.category().equals(task.category())) {
             throw ApiException.notFound("task-not-found", taskId);
         }
         return task;
     }
 
-    static boolean mayWork(TongbanUser user, TaskInfo task) {
-        return user.username().equals(task.getAssignee())
-                || departments(task).stream().anyMatch(user::inDepartment);
-    }
-
-    static List<String> departments(TaskInfo task) {
-        return task.getIdentityLinks().stream().filter(l -> "candidate".equals(l.getType()))
-                .map(IdentityLinkInfo::getGroupId).filter(Objects::nonNull).toList();
-    }
-
-    /** An open task of a known case (no process variables needed). */
-    static TaskView viewOf(TaskInfo t, CaseRef ref) {
+    /** An open task of a known case. */
+    static TaskView viewOf(WorkTask t, CaseRef ref) {
         return view(t, ref.caseNumber(), ref.itemCode());
     }
 
-    private static TaskView view(TaskInfo t) {
-        return view(t, variable(t, ProcessVariables.CASE_NUMBER), variable(t, ProcessVariables.ITEM_CODE));
-    }
-
-    private static TaskView view(TaskInfo t, String caseNumber, String itemCode) {
-        return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getCategory(), caseNumber, itemCode,
-                departments(t), t.getAssignee(), t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant());
-    }
-
-    private static String variable(TaskInfo t, String name) {
-        return t.getProcessVariables() == null ? null : (String) t.getProcessVariables().get(name);
+    private static TaskView view(WorkTask t, String caseNumber, String itemCode) {
+        return new TaskView(t.id(), t.stepKey(), t.name(), t.category(), caseNumber, itemCode,
+                t.departments(), t.assignee(), t.createdAt(), t.dueAt());
     }
 }

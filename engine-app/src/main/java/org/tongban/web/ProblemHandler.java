@@ -91,7 +91,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        if (org.tongban.shared.TransientConflicts.isTransient(e)) {
+        if (org.tongban.workflow.TransientConflicts.isTransient(e)) {
             log.info("Concurrent update on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             return respond(problems.problem(409, "concurrent-update", List.of(), List.of()), request);
         }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
-import org.tongban.shared.TransientConflicts;
+import org.tongban.workflow.TransientConflicts;
 
 /**
  * One joint-review case on bare Flowable: the same BPMN and process variables as the platform's, driven

@@ -21,7 +21,7 @@ import org.tongban.identity.TongbanUser;
 import org.tongban.shared.ApiException;
 import org.tongban.shared.Digests;
 import org.tongban.shared.FieldProblem;
-import org.tongban.shared.TransientConflicts;
+import org.tongban.workflow.TransientConflicts;
 
 /**
  * {@code Idempotency-Key} on submission and resubmission: the first successful response per (user, key) is

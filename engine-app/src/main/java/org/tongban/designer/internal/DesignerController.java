@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.designer.ProcessDeployments;
-import org.tongban.designer.ProcessVersion;
+import org.tongban.workflow.ProcessDefinitions;
+import org.tongban.workflow.ProcessVersion;
 import org.tongban.identity.TongbanUser;
 import org.tongban.shared.ApiException;
 import org.tongban.shared.FieldProblem;
@@ -54,14 +55,14 @@ class DesignerController {
             throws IOException {
         var item = catalogue.require(code);
         // Read with a cap: a hostile client cannot make us buffer more than the limit (+1 byte to detect it).
-        if (request.getContentLengthLong() > BpmnSafety.MAX_BYTES) {
+        if (request.getContentLengthLong() > ProcessDefinitions.MAX_BYTES) {
             throw tooLarge();
         }
         byte[] bpmn;
         try (InputStream body = request.getInputStream()) {
-            bpmn = body.readNBytes(BpmnSafety.MAX_BYTES + 1);
+            bpmn = body.readNBytes(ProcessDefinitions.MAX_BYTES + 1);
         }
-        if (bpmn.length > BpmnSafety.MAX_BYTES) {
+        if (bpmn.length > ProcessDefinitions.MAX_BYTES) {
             throw tooLarge();
         }
         return deployments.deploy(item, bpmn, user.username());
@@ -73,13 +74,13 @@ class DesignerController {
     ProcessVersion deployFile(@PathVariable String code, @RequestPart("file") MultipartFile file,
                               @AuthenticationPrincipal TongbanUser user) throws IOException {
         var item = catalogue.require(code);
-        if (file.getSize() > BpmnSafety.MAX_BYTES) {
+        if (file.getSize() > ProcessDefinitions.MAX_BYTES) {
             throw tooLarge();
         }
         return deployments.deploy(item, file.getBytes(), user.username());
     }
 
     private static ApiException tooLarge() {
-        return ApiException.invalid(FieldProblem.of("bpmn", "bpmn-size", BpmnSafety.MAX_BYTES / 1024));
+        return ApiException.invalid(FieldProblem.of("bpmn", "bpmn-size", ProcessDefinitions.MAX_BYTES / 1024));
     }
 }

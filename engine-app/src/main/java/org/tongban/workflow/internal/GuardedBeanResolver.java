@@ -1,4 +1,4 @@
-package org.tongban.designer.internal;
+package org.tongban.workflow.internal;
 
 import org.flowable.common.engine.api.variable.VariableContainer;
 import org.flowable.engine.delegate.DelegateExecution;

@@ -1,4 +1,4 @@
-package org.tongban.shared;
+package org.tongban.workflow;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package org.tongban.jointreview;
+package org.tongban.workflow.internal;
 
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
  * that also declare {@code flowable:isEagerExecutionFetching="true"}, as ours do (docs/benchmark.md).
  */
 @Component
-class JointReviewEngineSettings implements EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
+class EngineSettings implements EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
 
     private final boolean asyncLeave;
     private final boolean eagerFetching;
 
-    JointReviewEngineSettings(@Value("${tongban.engine.parallel-multi-instance-async-leave:false}") boolean asyncLeave,
+    EngineSettings(@Value("${tongban.engine.parallel-multi-instance-async-leave:false}") boolean asyncLeave,
             @Value("${tongban.engine.eager-execution-tree-fetching:true}") boolean eagerFetching) {
         this.asyncLeave = asyncLeave;
         this.eagerFetching = eagerFetching;

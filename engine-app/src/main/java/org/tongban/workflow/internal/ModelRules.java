@@ -1,4 +1,4 @@
-package org.tongban.designer.internal;
+package org.tongban.workflow.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,7 +42,7 @@ import org.flowable.bpmn.model.UserTask;
 import org.flowable.bpmn.model.ValuedDataObject;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.shared.FieldProblem;
-import org.tongban.shared.ProcessVariables;
+import org.tongban.workflow.ProcessVariables;
 
 /**
  * Walks the model the engine's own converter built — the exact structure Flowable will execute — and

@@ -1,4 +1,4 @@
-package org.tongban.designer;
+package org.tongban.workflow;
 
 import java.time.Instant;
 

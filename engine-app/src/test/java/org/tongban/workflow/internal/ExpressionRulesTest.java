@@ -1,4 +1,4 @@
-package org.tongban.designer.internal;
+package org.tongban.workflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tongban.designer.internal;
+package org.tongban.workflow.internal;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.tongban.designer.internal;
+package org.tongban.workflow.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.tongban.shared;
+package org.tongban.workflow;
 
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;

@@ -1,4 +1,4 @@
-package org.tongban.designer.internal;
+package org.tongban.workflow.internal;
 
 import java.util.AbstractMap;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
-import org.tongban.designer.ProcessBean;
+import org.tongban.workflow.ProcessBean;
 
 /**
  * The allowlist of beans BPMN expressions may use: exactly the beans annotated {@link ProcessBean}, and of

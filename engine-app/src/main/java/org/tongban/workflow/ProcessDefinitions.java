@@ -1,0 +1,54 @@
+package org.tongban.workflow;
+
+import java.util.List;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.repository.Deployment;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.springframework.stereotype.Service;
+import org.tongban.catalogue.ServiceItem;
+import org.tongban.shared.FieldProblem;
+import org.tongban.workflow.internal.BpmnSafety;
+
+/**
+ * An item's BPMN: the checks it must pass before it may reach the engine, its deployment and its versions.
+ * Identical content is not deployed again (Flowable's duplicate filter over the item's deployments).
+ */
+@Service
+public class ProcessDefinitions {
+
+    /** The largest BPMN file accepted. */
+    public static final int MAX_BYTES = BpmnSafety.MAX_BYTES;
+
+    private final RepositoryService repository;
+    private final BpmnSafety safety;
+
+    ProcessDefinitions(RepositoryService repository, BpmnSafety safety) {
+        this.repository = repository;
+        this.safety = safety;
+    }
+
+    /** What is wrong with this BPMN for this item; empty if it may be deployed. */
+    public List<FieldProblem> check(ServiceItem item, byte[] bpmn) {
+        return safety.check(item, bpmn);
+    }
+
+    /** Deploys content that passed {@link #check}; returns the latest version (unchanged content deploys nothing). */
+    public ProcessVersion deployChecked(ServiceItem item, byte[] bpmn) {
+        Deployment deployment = repository.createDeployment()
+                .name(item.code()).key(item.code()).category(item.code())
+                .addBytes(item.code() + ".bpmn20.xml", bpmn)
+                .enableDuplicateFiltering()
+                .deploy();
+        return versions(item).stream().filter(ProcessVersion::latest).findFirst()
+                .orElseThrow(() -> new IllegalStateException("deployment " + deployment.getId() + " has no process " + item.processKey()));
+    }
+
+    public List<ProcessVersion> versions(ServiceItem item) {
+        List<ProcessDefinition> definitions = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(item.processKey()).orderByProcessDefinitionVersion().desc().list();
+        int latest = definitions.isEmpty() ? -1 : definitions.get(0).getVersion();
+        return definitions.stream().map(d -> new ProcessVersion(item.code(), d.getId(), d.getVersion(), d.getDeploymentId(),
+                repository.createDeploymentQuery().deploymentId(d.getDeploymentId()).singleResult().getDeploymentTime().toInstant(),
+                d.getVersion() == latest)).toList();
+    }
+}

@@ -1,0 +1,19 @@
+package org.tongban.workflow;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An open user task, in our own terms. {@code category} is the step kind's category; {@code departments} are
+ * its candidate groups; {@code caseNumber} and {@code itemCode} are filled only where the query read the
+ * process variables (the to-do page), else null.
+ */
+public record WorkTask(String id, String stepKey, String name, String category, String processInstanceId,
+                       String assignee, List<String> departments, Instant createdAt, Instant dueAt,
+                       String caseNumber, String itemCode) {
+
+    /** Whether this user may work the task: it is assigned to them or a candidate of one of their departments. */
+    public boolean mayBeWorkedBy(String username, java.util.function.Predicate<String> inDepartment) {
+        return username.equals(assignee) || departments.stream().anyMatch(inDepartment);
+    }
+}
