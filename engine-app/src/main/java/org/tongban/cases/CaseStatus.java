@@ -1,6 +1,9 @@
 package org.tongban.cases;
 
-/** Where a case (办件) stands. REJECTED, GRANTED and REFUSED are final. */
+/**
+ * Where a case (办件) stands. REJECTED, GRANTED, REFUSED and WITHDRAWN are final; {@link CaseTransition}
+ * owns which status may follow which.
+ */
 public enum CaseStatus {
     /** Submitted (or resubmitted after correction), waiting for acceptance at the window. */
     SUBMITTED,
@@ -13,5 +16,12 @@ public enum CaseStatus {
     /** 准予许可: granted; the licence is issued. */
     GRANTED,
     /** 不予许可. */
-    REFUSED
+    REFUSED,
+    /** 撤回: the applicant took the case back before it was concluded. */
+    WITHDRAWN;
+
+    /** A final status: the case is concluded and no transition leaves it. */
+    public boolean concluded() {
+        return this == REJECTED || this == GRANTED || this == REFUSED || this == WITHDRAWN;
+    }
 }

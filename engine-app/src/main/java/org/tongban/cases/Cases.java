@@ -88,7 +88,7 @@ public class Cases {
         row.queryCodeHash = Digests.sha256(queryCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         row.itemCode = item.code();
         row.applicant = applicant.username();
-        row.status = CaseStatus.SUBMITTED.name();
+        row.status = CaseTransition.SUBMIT.next(null, null).name();
         row.formData = toJson(form);
         row.submittedAt = now;
         mapper.insert(row);
@@ -109,6 +109,7 @@ public class Cases {
         mapper.attachDefinition(row.id, definitionId);
         mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null, null,
                 null, StepAction.SUBMIT, null));
+        events.publishEvent(CaseTransition.SUBMIT.event(row.ref(), applicant.username(), null, null, now));
         return new SubmittedCase(caseNumber, queryCode, CaseStatus.SUBMITTED);
     }
 
@@ -129,7 +130,7 @@ public class Cases {
     public CaseView resubmit(TongbanUser applicant, String caseNumber, Map<String, Object> formChanges,
                              List<MaterialUpload> materials) {
         CaseRow row = ownCase(applicant, caseNumber);
-        if (row.caseStatus() != CaseStatus.CORRECTION_REQUESTED) {
+        if (!CaseTransition.RESUBMIT.allowedFrom(row.caseStatus())) {
             throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.caseStatus());
         }
         ServiceItem item = catalogue.require(row.itemCode);
@@ -152,10 +153,12 @@ public class Cases {
         mapper.updateForm(row.id, row.formData);
         materials.forEach(m -> mapper.supersedeMaterial(row.id, m.code()));
         storeMaterials(row.id, materials, now);
-        move(row.id, row.caseNumber, CaseStatus.CORRECTION_REQUESTED, CaseStatus.SUBMITTED, now);
-        row.status = CaseStatus.SUBMITTED.name();
+        CaseStatus to = CaseTransition.RESUBMIT.next(row.caseStatus(), caseNumber);
+        move(row.id, row.caseNumber, row.caseStatus(), to, now);
         mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null,
                 correction.stepKey(), correction.name(), StepAction.RESUBMIT, null));
+        events.publishEvent(CaseTransition.RESUBMIT.event(row.ref(), applicant.username(), null, null, now));
+        row.status = to.name();
         tasks.complete(correction.id(), null, null);
         return view(row, item);
     }
@@ -167,35 +170,23 @@ public class Cases {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordStep(CaseRef ref, StepRecord step) {
         Instant now = Instant.now();
-        CaseStatus from = ref.status();
-        CaseStatus to = switch (step.action()) {
-            case ACCEPT -> CaseStatus.ACCEPTED;
-            case REJECT -> CaseStatus.REJECTED;
-            case REQUEST_CORRECTION -> CaseStatus.CORRECTION_REQUESTED;
-            case GRANT -> CaseStatus.GRANTED;
-            case REFUSE -> CaseStatus.REFUSED;
-            case AGREE, DISAGREE -> from;
-            case SUBMIT, RESUBMIT -> throw new IllegalArgumentException("applicant action " + step.action());
-        };
-        CaseStatus expected = switch (step.action()) {
-            case ACCEPT, REJECT, REQUEST_CORRECTION -> CaseStatus.SUBMITTED;
-            default -> CaseStatus.ACCEPTED;
-        };
-        if (from != expected) {
-            throw ApiException.conflict("case-wrong-status", ref.caseNumber(), from);
+        CaseTransition transition = CaseTransition.of(step.action());
+        if (transition == CaseTransition.SUBMIT || transition == CaseTransition.RESUBMIT) {
+            throw new IllegalArgumentException("applicant action " + step.action());
         }
+        CaseStatus from = ref.status();
+        CaseStatus to = transition.next(from, ref.caseNumber());
         if (to != from) {
             move(ref.id(), ref.caseNumber(), from, to, now);
         }
         mapper.insertEvent(ref.id(), new CaseEvent(now, step.actor(), step.actorName(),
                 step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion()));
-        if (to == CaseStatus.GRANTED) {
-            events.publishEvent(new CaseGranted(ref.id(), ref.caseNumber(), ref.itemCode(), now));
-        }
+        events.publishEvent(transition.event(ref, step.actor(), step.department(),
+                new CaseTransition.StepVerdict(step.stepKey(), step.action()), now));
     }
 
     private void move(long caseId, String caseNumber, CaseStatus from, CaseStatus to, Instant now) {
-        boolean concluded = to == CaseStatus.REJECTED || to == CaseStatus.GRANTED || to == CaseStatus.REFUSED;
+        boolean concluded = to.concluded();
         int moved = mapper.moveStatus(caseId, from.name(), to.name(), to == CaseStatus.ACCEPTED ? now : null,
                 concluded ? now : null);
         if (moved != 1) {

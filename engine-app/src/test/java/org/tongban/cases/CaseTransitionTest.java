@@ -1,0 +1,121 @@
+package org.tongban.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tongban.shared.ApiException;
+
+/** The case state machine, as a table: every (transition, status) pair is either legal with its target, or a 409. */
+class CaseTransitionTest {
+
+    /** The legal moves, written out independently of the enum: from (null = no case yet) → to. */
+    private static final Map<CaseTransition, Map<CaseStatus, CaseStatus>> LEGAL = new EnumMap<>(Map.of(
+            CaseTransition.SUBMIT, mapOf(null, CaseStatus.SUBMITTED),
+            CaseTransition.REQUEST_CORRECTION, mapOf(CaseStatus.SUBMITTED, CaseStatus.CORRECTION_REQUESTED),
+            CaseTransition.RESUBMIT, mapOf(CaseStatus.CORRECTION_REQUESTED, CaseStatus.SUBMITTED),
+            CaseTransition.ACCEPT, mapOf(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED),
+            CaseTransition.REJECT, mapOf(CaseStatus.SUBMITTED, CaseStatus.REJECTED),
+            CaseTransition.REVIEW, mapOf(CaseStatus.ACCEPTED, CaseStatus.ACCEPTED),
+            CaseTransition.GRANT, mapOf(CaseStatus.ACCEPTED, CaseStatus.GRANTED),
+            CaseTransition.REFUSE, mapOf(CaseStatus.ACCEPTED, CaseStatus.REFUSED),
+            CaseTransition.WITHDRAW, mapOf(CaseStatus.SUBMITTED, CaseStatus.WITHDRAWN,
+                    CaseStatus.CORRECTION_REQUESTED, CaseStatus.WITHDRAWN, CaseStatus.ACCEPTED, CaseStatus.WITHDRAWN)));
+
+    private static final CaseRef REF = new CaseRef(7, "TB20260101000007", "FOOD-BUSINESS-LICENCE", "zhangwei",
+            CaseStatus.SUBMITTED, "pid");
+    private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+
+    static Stream<Arguments> everyPair() {
+        var pairs = new ArrayList<Arguments>();
+        var statuses = new ArrayList<CaseStatus>(Arrays.asList(CaseStatus.values()));
+        statuses.add(null);
+        for (CaseTransition t : CaseTransition.values()) {
+            for (CaseStatus from : statuses) {
+                pairs.add(Arguments.of(t, from));
+            }
+        }
+        return pairs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("everyPair")
+    void aTransitionIsLegalExactlyFromTheStatusesOfTheTable(CaseTransition transition, CaseStatus from) {
+        Map<CaseStatus, CaseStatus> legal = LEGAL.get(transition);
+        assertThat(legal).as("every transition is in the table").isNotNull();
+        if (legal.containsKey(from)) {
+            assertThat(transition.allowedFrom(from)).isTrue();
+            assertThat(transition.next(from, REF.caseNumber())).isEqualTo(legal.get(from));
+        } else {
+            assertThat(transition.allowedFrom(from)).isFalse();
+            if (from == null) { // a programming error, not a request's: there is no case to report on
+                assertThatThrownBy(() -> transition.next(null, REF.caseNumber())).isInstanceOf(IllegalStateException.class);
+                return;
+            }
+            assertThatThrownBy(() -> transition.next(from, REF.caseNumber()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo("case-wrong-status");
+                        assertThat(e.status()).isEqualTo(409);
+                    });
+        }
+    }
+
+    @Test
+    void concludedStatusesHaveNoWayOut() {
+        for (CaseStatus status : CaseStatus.values()) {
+            boolean anyExit = Arrays.stream(CaseTransition.values())
+                    .anyMatch(t -> t.allowedFrom(status) && t.target() != status);
+            assertThat(anyExit).as(status.name()).isEqualTo(!status.concluded());
+        }
+        assertThat(CaseStatus.WITHDRAWN.concluded()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StepAction.class)
+    void everyActionMakesItsTransition(StepAction action) {
+        CaseTransition expected = switch (action) {
+            case AGREE, DISAGREE -> CaseTransition.REVIEW;
+            default -> CaseTransition.valueOf(action.name());
+        };
+        assertThat(CaseTransition.of(action)).isEqualTo(expected);
+    }
+
+    @Test
+    void everyTransitionPublishesItsOwnEventCarryingIds() {
+        var verdict = new CaseTransition.StepVerdict("review", StepAction.DISAGREE);
+        Map<CaseTransition, Object> expected = new EnumMap<>(CaseTransition.class);
+        expected.put(CaseTransition.SUBMIT, new CaseSubmitted(7, REF.caseNumber(), REF.itemCode(), "u", AT));
+        expected.put(CaseTransition.REQUEST_CORRECTION, new CorrectionRequested(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
+        expected.put(CaseTransition.RESUBMIT, new CaseResubmitted(7, REF.caseNumber(), REF.itemCode(), "u", AT));
+        expected.put(CaseTransition.ACCEPT, new CaseAccepted(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
+        expected.put(CaseTransition.REJECT, new CaseRejected(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
+        expected.put(CaseTransition.REVIEW, new StepCompleted(7, REF.caseNumber(), REF.itemCode(), "u", "D", "review",
+                StepAction.DISAGREE, AT));
+        expected.put(CaseTransition.GRANT, new CaseGranted(7, REF.caseNumber(), REF.itemCode(), AT));
+        expected.put(CaseTransition.REFUSE, new CaseRefused(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
+        expected.put(CaseTransition.WITHDRAW, new CaseWithdrawn(7, REF.caseNumber(), REF.itemCode(), "u", AT));
+        assertThat(expected.keySet()).containsExactly(CaseTransition.values());
+        expected.forEach((t, event) -> assertThat(t.event(REF, "u", "D", verdict, AT)).as(t.name()).isEqualTo(event));
+        List<Class<?>> types = expected.values().stream().<Class<?>>map(Object::getClass).distinct().toList();
+        assertThat(types).as("one event type per transition").hasSize(CaseTransition.values().length);
+    }
+
+    private static Map<CaseStatus, CaseStatus> mapOf(CaseStatus... fromTo) {
+        var map = new java.util.HashMap<CaseStatus, CaseStatus>();
+        for (int i = 0; i < fromTo.length; i += 2) {
+            map.put(fromTo[i], fromTo[i + 1]);
+        }
+        return map;
+    }
+}
