@@ -3,7 +3,7 @@ package org.tongban.cases;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 
 /**
  * The case state machine: every legal move of a case's status, and the one event each move publishes.
@@ -63,7 +63,7 @@ public enum CaseTransition {
             throw new IllegalStateException(this + " needs a case; only SUBMIT starts one");
         }
         if (!allowedFrom(status)) {
-            throw ApiException.conflict("case-wrong-status", caseNumber, status);
+            throw DomainException.conflict("case-wrong-status", caseNumber, status);
         }
         return to;
     }

@@ -19,17 +19,17 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongban.catalogue.Catalogue;
-import org.tongban.catalogue.ServiceItem;
 import org.tongban.cases.internal.CaseMapper;
 import org.tongban.cases.internal.CaseRow;
 import org.tongban.cases.internal.MaterialChecks;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.ServiceItem;
 import org.tongban.forms.Forms;
 import org.tongban.identity.Directory;
 import org.tongban.identity.Role;
 import org.tongban.identity.TongbanUser;
-import org.tongban.shared.ApiException;
 import org.tongban.shared.Digests;
+import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.workflow.ProcessInstances;
 import org.tongban.workflow.ProcessVariables;
@@ -80,7 +80,7 @@ public class Cases {
         var problems = new ArrayList<FieldProblem>(forms.validate(item.form(), form));
         problems.addAll(MaterialChecks.check(item, materials, true));
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw DomainException.invalid(problems);
         }
         Instant now = Instant.now();
         String queryCode = newQueryCode();
@@ -131,7 +131,7 @@ public class Cases {
                              List<MaterialUpload> materials) {
         CaseRow row = ownCase(applicant, caseNumber);
         if (!CaseTransition.RESUBMIT.allowedFrom(row.caseStatus())) {
-            throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.caseStatus());
+            throw DomainException.conflict("case-not-awaiting-correction", caseNumber, row.caseStatus());
         }
         ServiceItem item = catalogue.require(row.itemCode);
         Map<String, Object> form = new HashMap<>(readForm(row));
@@ -141,12 +141,12 @@ public class Cases {
         var problems = new ArrayList<FieldProblem>(forms.validate(item.form(), form));
         problems.addAll(MaterialChecks.check(item, materials, false));
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw DomainException.invalid(problems);
         }
         WorkTask correction = tasks.assigned(row.processInstanceId, StepKind.CORRECTION.category(), applicant.username())
                 .orElse(null);
         if (correction == null) {
-            throw ApiException.conflict("case-not-awaiting-correction", caseNumber, row.caseStatus());
+            throw DomainException.conflict("case-not-awaiting-correction", caseNumber, row.caseStatus());
         }
         Instant now = Instant.now();
         row.formData = toJson(form);
@@ -190,14 +190,14 @@ public class Cases {
         int moved = mapper.moveStatus(caseId, from.name(), to.name(), to == CaseStatus.ACCEPTED ? now : null,
                 concluded ? now : null);
         if (moved != 1) {
-            throw ApiException.conflict("case-wrong-status", caseNumber, from);
+            throw DomainException.conflict("case-wrong-status", caseNumber, from);
         }
     }
 
     public CaseRef byProcessInstance(String processInstanceId) {
         CaseRow row = mapper.byProcessInstance(processInstanceId);
         if (row == null) {
-            throw ApiException.notFound("case-not-found", processInstanceId);
+            throw DomainException.notFound("case-not-found", processInstanceId);
         }
         return row.ref();
     }
@@ -209,7 +209,7 @@ public class Cases {
     public CaseFile fileOfWorkableTask(String processInstanceId) {
         CaseRow row = mapper.byProcessInstance(processInstanceId);
         if (row == null) {
-            throw ApiException.notFound("case-not-found", processInstanceId);
+            throw DomainException.notFound("case-not-found", processInstanceId);
         }
         List<CaseEvent> history = mapper.history(row.id);
         return new CaseFile(row.ref(), view(row, catalogue.require(row.itemCode), history), history);
@@ -260,7 +260,7 @@ public class Cases {
         CaseRow row = visibleCase(user, caseNumber);
         var content = mapper.materialContent(row.id, materialId);
         if (content == null) {
-            throw ApiException.notFound("material-not-found", materialId);
+            throw DomainException.notFound("material-not-found", materialId);
         }
         return content.content();
     }
@@ -270,7 +270,7 @@ public class Cases {
         CaseRow row = caseNumber == null ? null : mapper.byNumber(caseNumber);
         if (row == null || queryCode == null || !MessageDigest.isEqual(row.queryCodeHash.getBytes(),
                 Digests.sha256(queryCode.toUpperCase().getBytes(java.nio.charset.StandardCharsets.US_ASCII)).getBytes())) {
-            throw ApiException.notFound("case-not-found", caseNumber);
+            throw DomainException.notFound("case-not-found", caseNumber);
         }
         ServiceItem item = catalogue.require(row.itemCode);
         var steps = mapper.history(row.id).stream()
@@ -281,7 +281,7 @@ public class Cases {
     private CaseRow visibleCase(TongbanUser user, String caseNumber) {
         CaseRow row = mapper.byNumber(caseNumber);
         if (row == null || !maySee(user, row)) {
-            throw ApiException.notFound("case-not-found", caseNumber);
+            throw DomainException.notFound("case-not-found", caseNumber);
         }
         return row;
     }
@@ -289,7 +289,7 @@ public class Cases {
     private CaseRow ownCase(TongbanUser applicant, String caseNumber) {
         CaseRow row = mapper.byNumber(caseNumber);
         if (row == null || !row.applicant.equals(applicant.username())) {
-            throw ApiException.notFound("case-not-found", caseNumber);
+            throw DomainException.notFound("case-not-found", caseNumber);
         }
         return row;
     }

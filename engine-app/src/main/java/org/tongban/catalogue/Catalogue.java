@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tongban.catalogue.internal.ItemDescriptors;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 
 /** The approval items on offer, read and validated at start-up from the content location. */
 @Service
@@ -26,7 +26,7 @@ public class Catalogue {
 
     /** The item, or a 404 problem naming the unknown code. */
     public ServiceItem require(String code) {
-        return find(code).orElseThrow(() -> ApiException.notFound("item-not-found", code));
+        return find(code).orElseThrow(() -> DomainException.notFound("item-not-found", code));
     }
 
     public Optional<ServiceItem> byProcessKey(String processKey) {

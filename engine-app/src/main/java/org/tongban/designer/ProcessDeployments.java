@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.audit.AuditLog;
 import org.tongban.catalogue.ServiceItem;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 import org.tongban.workflow.ProcessDefinitions;
 import org.tongban.workflow.ProcessVersion;
 
@@ -26,7 +26,7 @@ public class ProcessDeployments {
     public ProcessVersion deploy(ServiceItem item, byte[] bpmn, String designer) {
         var problems = definitions.check(item, bpmn);
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw DomainException.invalid(problems);
         }
         ProcessVersion version = definitions.deployChecked(item, bpmn);
         audit.record(designer, "PROCESS_DEPLOYED", item.code(), "version " + version.version() + " " + version.processDefinitionId());

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tongban.forms.internal.FormSchemas;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.shared.PlainText;
 
@@ -25,7 +25,7 @@ public class Forms {
     }
 
     public FormDefinition require(String formId) {
-        return find(formId).orElseThrow(() -> ApiException.notFound("form-not-found", formId));
+        return find(formId).orElseThrow(() -> DomainException.notFound("form-not-found", formId));
     }
 
     /**

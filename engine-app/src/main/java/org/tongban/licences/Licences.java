@@ -12,9 +12,9 @@ import org.tongban.cases.Cases;
 import org.tongban.cases.LicenceStates;
 import org.tongban.identity.TongbanUser;
 import org.tongban.licences.internal.LicenceIssuer;
-import org.tongban.licences.internal.LicenceMapper;
 import org.tongban.licences.internal.LicenceMapper.LicenceRow;
-import org.tongban.shared.ApiException;
+import org.tongban.licences.internal.LicenceMapper;
+import org.tongban.shared.DomainException;
 
 /**
  * Issues the e-licence (电子证照) of a granted case after the grant commits, off the approver's request, and
@@ -65,10 +65,10 @@ public class Licences implements LicenceStates {
         CaseRef ref = cases.ref(user, caseNumber);
         LicenceRow row = mapper.byCase(ref.id());
         if (row == null && ref.status() == CaseStatus.GRANTED) {
-            throw ApiException.conflict("licence-being-issued", caseNumber);
+            throw DomainException.conflict("licence-being-issued", caseNumber);
         }
         if (row == null) {
-            throw ApiException.notFound("licence-not-found", caseNumber);
+            throw DomainException.notFound("licence-not-found", caseNumber);
         }
         return row;
     }

@@ -4,16 +4,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.tongban.catalogue.Catalogue;
-import org.tongban.catalogue.ServiceItem;
 import org.tongban.cases.CaseRef;
 import org.tongban.cases.Cases;
 import org.tongban.cases.StepAction;
 import org.tongban.cases.StepKind;
 import org.tongban.cases.StepRecord;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.ServiceItem;
 import org.tongban.identity.TongbanUser;
 import org.tongban.jointreview.Countersign;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.shared.PlainText;
 import org.tongban.workflow.ProcessVariables;
@@ -52,7 +52,7 @@ public class TaskActions {
         return tx.execute(() -> {
             WorkTask task = queue.visibleTask(user, taskId);
             if (task.assignee() != null && !task.assignee().equals(user.username())) {
-                throw ApiException.conflict("task-claimed-by-other", taskId);
+                throw DomainException.conflict("task-claimed-by-other", taskId);
             }
             if (task.assignee() == null) {
                 tasks.claim(taskId, user.username());
@@ -73,17 +73,17 @@ public class TaskActions {
     private void completeOnce(TongbanUser user, String taskId, ActionRequest request) {
         WorkTask task = queue.visibleTask(user, taskId);
         if (task.assignee() != null && !task.assignee().equals(user.username())) {
-            throw ApiException.conflict("task-claimed-by-other", taskId);
+            throw DomainException.conflict("task-claimed-by-other", taskId);
         }
         StepKind kind = StepKind.ofCategory(task.category()).orElseThrow();
         if (!kind.actions().contains(request.action())) {
-            throw ApiException.invalid(FieldProblem.of("action", "action-not-allowed", request.action(),
+            throw DomainException.invalid(FieldProblem.of("action", "action-not-allowed", request.action(),
                     kind.actions().stream().sorted().toList()));
         }
         CaseRef ref = cases.byProcessInstance(task.processInstanceId());
         ServiceItem item = catalogue.require(ref.itemCode());
         if (request.action() == StepAction.GRANT && !countersign.allowsGrant(item, ref)) {
-            throw ApiException.conflict("joint-review-not-agreed", ref.caseNumber());
+            throw DomainException.conflict("joint-review-not-agreed", ref.caseNumber());
         }
         String department = task.departments().stream().filter(user::inDepartment).findFirst().orElse(null);
         cases.recordStep(ref, new StepRecord(user.username(), user.displayName(), department, task.stepKey(),
@@ -100,21 +100,21 @@ public class TaskActions {
 
     private static void validate(ActionRequest request) {
         if (request == null || request.action() == null) {
-            throw ApiException.invalid(FieldProblem.of("action", "required", "办理动作", "Action"));
+            throw DomainException.invalid(FieldProblem.of("action", "required", "办理动作", "Action"));
         }
         if (request.action() == StepAction.REQUEST_CORRECTION) {
             if (request.corrections() == null || request.corrections().stream().allMatch(c -> c == null || c.isBlank())) {
-                throw ApiException.invalid(FieldProblem.of("corrections", "corrections-required"));
+                throw DomainException.invalid(FieldProblem.of("corrections", "corrections-required"));
             }
         } else if (request.action().needsOpinion() && (request.opinion() == null || request.opinion().isBlank())) {
-            throw ApiException.invalid(FieldProblem.of("opinion", "opinion-required", request.action()));
+            throw DomainException.invalid(FieldProblem.of("opinion", "opinion-required", request.action()));
         }
         String text = opinion(request);
         if (text != null && text.length() > 2000) {
-            throw ApiException.invalid(FieldProblem.of("opinion", "too-long", "审批意见", "Opinion", 2000));
+            throw DomainException.invalid(FieldProblem.of("opinion", "too-long", "审批意见", "Opinion", 2000));
         }
         if (text != null && !PlainText.isPlain(text, true)) {
-            throw ApiException.invalid(FieldProblem.of(request.action() == StepAction.REQUEST_CORRECTION ? "corrections" : "opinion",
+            throw DomainException.invalid(FieldProblem.of(request.action() == StepAction.REQUEST_CORRECTION ? "corrections" : "opinion",
                     "control-character", "审批意见", "Opinion"));
         }
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.tongban.cases.StepKind;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 
 /**
@@ -92,7 +92,7 @@ public record TaskFilter(String caseNumber, String itemCode, StepKind kind, Bool
     private static TaskFilter finish(List<FieldProblem> problems, String caseNumber, String itemCode, StepKind kind,
                                      Boolean claimed, boolean mine, Instant dueBefore, Sort sort, int page, int size) {
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw DomainException.invalid(problems);
         }
         return new TaskFilter(caseNumber, itemCode, kind, claimed, mine, dueBefore, sort, page, size);
     }

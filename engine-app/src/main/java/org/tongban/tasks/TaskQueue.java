@@ -8,7 +8,7 @@ import org.tongban.cases.Cases;
 import org.tongban.cases.DoneStep;
 import org.tongban.cases.StepKind;
 import org.tongban.identity.TongbanUser;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 import org.tongban.workflow.TaskCriteria;
 import org.tongban.workflow.WorkTask;
 import org.tongban.workflow.WorkTaskPage;
@@ -71,7 +71,7 @@ public class TaskQueue {
         WorkTask task = tasks.open(taskId).orElse(null);
         if (task == null || !task.mayBeWorkedBy(user.username(), user::inDepartment)
                 || StepKind.CORRECTION.category().equals(task.category())) {
-            throw ApiException.notFound("task-not-found", taskId);
+            throw DomainException.notFound("task-not-found", taskId);
         }
         return task;
     }

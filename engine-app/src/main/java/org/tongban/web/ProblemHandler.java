@@ -40,7 +40,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 
 /** Every error leaves as RFC 7807 problem JSON with a localized message; never a stack trace. */
@@ -67,9 +67,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         this.handlers = handlers;
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        return respond(problems.problem(e.status(), e.code(), e.args(), e.fieldProblems()), request);
+    /** The one place a domain refusal becomes an HTTP status. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> refused(DomainException e, HttpServletRequest request) {
+        return respond(problems.problem(statusOf(e.kind()), e.code(), e.args(), e.fieldProblems()), request);
+    }
+
+    static int statusOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+        };
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

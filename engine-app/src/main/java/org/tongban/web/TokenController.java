@@ -24,7 +24,7 @@ import org.tongban.auth.ClientAddress;
 import org.tongban.auth.IssuedToken;
 import org.tongban.auth.LoginThrottledException;
 import org.tongban.identity.TongbanUser;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 
 /** API clients log in once for a bearer token, then send {@code Authorization: Bearer <token>}. */
@@ -61,7 +61,7 @@ class TokenController {
             missing.add(FieldProblem.of("password", "required", "密码", "Password"));
         }
         if (!missing.isEmpty()) {
-            throw ApiException.invalid(missing);
+            throw DomainException.invalid(missing);
         }
         var attempt = UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password());
         attempt.setDetails(new WebAuthenticationDetails(request));
@@ -71,7 +71,7 @@ class TokenController {
         } catch (LoginThrottledException e) {
             return problems.tooManyRequests(request, "login-throttled", e.retryAfterSeconds());
         } catch (AuthenticationException e) {
-            throw new ApiException(401, "invalid-credentials", List.of(), List.of());
+            throw DomainException.of(DomainException.Kind.UNAUTHENTICATED, "invalid-credentials");
         }
         IssuedToken token = tokens.issue((TongbanUser) login.getPrincipal(), ClientAddress.of(request));
         return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(token);
@@ -81,7 +81,7 @@ class TokenController {
     @Operation(summary = "Log out: revoke the bearer token this request carries")
     ResponseEntity<Void> revoke(Authentication authentication, HttpServletRequest request) {
         if (!(authentication instanceof AccessTokenAuthentication token)) {
-            throw new ApiException(400, "bearer-token-required", List.of(), List.of());
+            throw DomainException.of(DomainException.Kind.INVALID, "bearer-token-required");
         }
         tokens.revoke(token, ClientAddress.of(request));
         return ResponseEntity.noContent().build();

@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 
 /**
  * Runs work and its engine commands in one transaction, retried whole when the engine reports an
@@ -33,14 +33,14 @@ public class RetryingTransaction {
                     throw e;
                 }
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw ApiException.conflict("concurrent-update");
+                    throw DomainException.conflict("concurrent-update");
                 }
                 log.debug("Concurrent completion, attempt {} retried: {}", attempt, e.getMessage());
                 try {
                     Thread.sleep((long) (Math.random() * 10 * attempt));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw ApiException.conflict("concurrent-update");
+                    throw DomainException.conflict("concurrent-update");
                 }
             }
         }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tongban.shared.ApiException;
+import org.tongban.shared.DomainException;
 
 /** The case state machine, as a table: every (transition, status) pair is either legal with its target, or a 409. */
 class CaseTransitionTest {
@@ -64,9 +64,9 @@ class CaseTransitionTest {
                 return;
             }
             assertThatThrownBy(() -> transition.next(from, REF.caseNumber()))
-                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
                         assertThat(e.code()).isEqualTo("case-wrong-status");
-                        assertThat(e.status()).isEqualTo(409);
+                        assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
                     });
         }
     }

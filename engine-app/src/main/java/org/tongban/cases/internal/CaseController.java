@@ -34,8 +34,8 @@ import org.tongban.cases.Cases;
 import org.tongban.cases.MaterialUpload;
 import org.tongban.cases.SubmittedCase;
 import org.tongban.identity.TongbanUser;
-import org.tongban.shared.ApiException;
 import org.tongban.shared.Digests;
+import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 
 /**
@@ -73,7 +73,7 @@ class CaseController {
         String key = IdempotentRequests.keyOf(request);
         Application parsed = parse(application);
         if (parsed.itemCode() == null || parsed.itemCode().isBlank()) {
-            throw ApiException.invalid(FieldProblem.of("itemCode", "required", "事项编码", "Item code"));
+            throw DomainException.invalid(FieldProblem.of("itemCode", "required", "事项编码", "Item code"));
         }
         List<MaterialUpload> materials = materials(request);
         return idempotency.once(user, key, "POST /api/v1/cases", () -> fingerprint(application, materials),
@@ -125,7 +125,7 @@ class CaseController {
                                     @AuthenticationPrincipal TongbanUser user) {
         CaseView view = cases.view(user, caseNumber);
         var info = view.materials().stream().filter(m -> m.id() == materialId).findFirst()
-                .orElseThrow(() -> ApiException.notFound("material-not-found", materialId));
+                .orElseThrow(() -> DomainException.notFound("material-not-found", materialId));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(info.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -147,7 +147,7 @@ class CaseController {
             text.append(application == null ? "" : json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .writeValueAsString(json.readValue(application, Object.class)));
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid(FieldProblem.of("application", "malformed-json"));
+            throw DomainException.invalid(FieldProblem.of("application", "malformed-json"));
         }
         materials.stream().map(m -> "\n" + m.code() + "\t" + m.fileName() + "\t" + Digests.sha256(m.content())).sorted()
                 .forEach(text::append);
@@ -158,11 +158,11 @@ class CaseController {
         try {
             Application parsed = json.readValue(application, Application.class);
             if (parsed == null) {
-                throw ApiException.invalid(FieldProblem.of("application", "malformed-json"));
+                throw DomainException.invalid(FieldProblem.of("application", "malformed-json"));
             }
             return parsed;
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid(FieldProblem.of("application", "malformed-json"));
+            throw DomainException.invalid(FieldProblem.of("application", "malformed-json"));
         }
     }
 
@@ -173,7 +173,7 @@ class CaseController {
                 try {
                     uploads.add(new MaterialUpload(entry.getKey(), file.getOriginalFilename(), file.getContentType(), file.getBytes()));
                 } catch (IOException e) {
-                    throw ApiException.invalid(FieldProblem.of("materials." + entry.getKey(), "upload-failed"));
+                    throw DomainException.invalid(FieldProblem.of("materials." + entry.getKey(), "upload-failed"));
                 }
             }
         }

@@ -18,8 +18,8 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.identity.TongbanUser;
-import org.tongban.shared.ApiException;
 import org.tongban.shared.Digests;
+import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.workflow.TransientConflicts;
 
@@ -56,13 +56,13 @@ class IdempotentRequests {
         try {
             values = Collections.list(request.getHeaders(HEADER));
         } catch (RequestRejectedException nonAsciiValue) { // the security firewall's check, made as the header is read
-            throw ApiException.invalid(FieldProblem.of(HEADER, "idempotency-key-format"));
+            throw DomainException.invalid(FieldProblem.of(HEADER, "idempotency-key-format"));
         }
         if (values.isEmpty()) {
             return null;
         }
         if (values.size() > 1 || !VALID_KEY.matcher(values.get(0)).matches()) {
-            throw ApiException.invalid(FieldProblem.of(HEADER, "idempotency-key-format"));
+            throw DomainException.invalid(FieldProblem.of(HEADER, "idempotency-key-format"));
         }
         return values.get(0);
     }
@@ -111,7 +111,7 @@ class IdempotentRequests {
                     throw e;
                 }
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw ApiException.conflict("idempotency-key-in-use");
+                    throw DomainException.conflict("idempotency-key-in-use");
                 }
                 pause();
             }
@@ -120,10 +120,10 @@ class IdempotentRequests {
 
     private <T> ResponseEntity<T> replay(IdempotencyMapper.Stored first, String endpoint, String requestHash, Class<T> type) {
         if (!first.endpoint().equals(endpoint) || !first.requestHash().equals(requestHash)) {
-            throw new ApiException(422, "idempotency-key-reused", List.of(), List.of());
+            throw DomainException.of(DomainException.Kind.UNPROCESSABLE, "idempotency-key-reused");
         }
         if (first.statusCode() == null) {
-            throw ApiException.conflict("idempotency-key-in-use");
+            throw DomainException.conflict("idempotency-key-in-use");
         }
         try {
             return ResponseEntity.status(first.statusCode()).header(REPLAYED, "true")
@@ -146,7 +146,7 @@ class IdempotentRequests {
             Thread.sleep(WAIT_MILLIS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw ApiException.conflict("idempotency-key-in-use");
+            throw DomainException.conflict("idempotency-key-in-use");
         }
     }
 }

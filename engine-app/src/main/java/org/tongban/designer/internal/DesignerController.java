@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.designer.ProcessDeployments;
+import org.tongban.identity.TongbanUser;
+import org.tongban.shared.DomainException;
+import org.tongban.shared.FieldProblem;
 import org.tongban.workflow.ProcessDefinitions;
 import org.tongban.workflow.ProcessVersion;
-import org.tongban.identity.TongbanUser;
-import org.tongban.shared.ApiException;
-import org.tongban.shared.FieldProblem;
 
 /** Process designers (流程设计人员) deploy new, validated BPMN versions of an item. */
 @RestController
@@ -80,7 +80,7 @@ class DesignerController {
         return deployments.deploy(item, file.getBytes(), user.username());
     }
 
-    private static ApiException tooLarge() {
-        return ApiException.invalid(FieldProblem.of("bpmn", "bpmn-size", ProcessDefinitions.MAX_BYTES / 1024));
+    private static DomainException tooLarge() {
+        return DomainException.invalid(FieldProblem.of("bpmn", "bpmn-size", ProcessDefinitions.MAX_BYTES / 1024));
     }
 }
