@@ -33,6 +33,17 @@ class ModuleStructureTest {
                 .check(main);
     }
 
+    /** Services see an {@code Actor}; only the security edge handles the principal with its password hash. */
+    @Test
+    void onlyTheSecurityEdgeHandlesThePrincipal() {
+        JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.tongban");
+        noClasses().that().resideOutsideOfPackages("org.tongban.identity..", "org.tongban.auth..", "org.tongban.web..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.tongban.identity.TongbanUser")
+                .because("services take identity.Actor, never the credentials (issue 6, section 1.4)")
+                .check(main);
+    }
+
     @Test
     void documentsTheModules() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();

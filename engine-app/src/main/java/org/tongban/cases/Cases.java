@@ -25,9 +25,9 @@ import org.tongban.cases.internal.MaterialChecks;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.forms.Forms;
+import org.tongban.identity.Actor;
 import org.tongban.identity.Directory;
 import org.tongban.identity.Role;
-import org.tongban.identity.TongbanUser;
 import org.tongban.shared.Digests;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
@@ -73,7 +73,7 @@ public class Cases {
 
     /** 申请: validates form and materials against the service guide, stores the case and starts its process. */
     @Transactional
-    public SubmittedCase submit(TongbanUser applicant, String itemCode, Map<String, Object> formData,
+    public SubmittedCase submit(Actor applicant, String itemCode, Map<String, Object> formData,
                                 List<MaterialUpload> materials) {
         ServiceItem item = catalogue.require(itemCode);
         Map<String, Object> form = formData == null ? Map.of() : formData;
@@ -118,7 +118,7 @@ public class Cases {
      * response is replayed, so no query code is ever stored in clear.
      */
     @Transactional
-    public SubmittedCase reissueQueryCode(TongbanUser applicant, String caseNumber, CaseStatus status) {
+    public SubmittedCase reissueQueryCode(Actor applicant, String caseNumber, CaseStatus status) {
         CaseRow row = ownCase(applicant, caseNumber);
         String queryCode = newQueryCode();
         mapper.updateQueryCode(row.id, Digests.sha256(queryCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
@@ -127,7 +127,7 @@ public class Cases {
 
     /** 补正后重新提交: the applicant answers the one-time notice; the case goes back to acceptance. */
     @Transactional
-    public CaseView resubmit(TongbanUser applicant, String caseNumber, Map<String, Object> formChanges,
+    public CaseView resubmit(Actor applicant, String caseNumber, Map<String, Object> formChanges,
                              List<MaterialUpload> materials) {
         CaseRow row = ownCase(applicant, caseNumber);
         if (!CaseTransition.RESUBMIT.allowedFrom(row.caseStatus())) {
@@ -216,31 +216,31 @@ public class Cases {
     }
 
     /** 已办: the steps this approver recorded, newest first; {@code offset} and {@code limit} page them. */
-    public List<DoneStep> stepsBy(TongbanUser approver, int offset, int limit) {
+    public List<DoneStep> stepsBy(Actor approver, int offset, int limit) {
         return mapper.stepsBy(approver.username(), offset, limit);
     }
 
-    public long countStepsBy(TongbanUser approver) {
+    public long countStepsBy(Actor approver) {
         return mapper.countStepsBy(approver.username());
     }
 
     /** The applicant's own cases, newest first. */
-    public List<CaseView> mine(TongbanUser applicant) {
+    public List<CaseView> mine(Actor applicant) {
         return mapper.byApplicant(applicant.username()).stream()
                 .map(row -> view(row, catalogue.require(row.itemCode))).toList();
     }
 
     /** A case for whoever may see it; 404 for everyone else, so existence is not revealed. */
-    public CaseView view(TongbanUser user, String caseNumber) {
+    public CaseView view(Actor user, String caseNumber) {
         CaseRow row = visibleCase(user, caseNumber);
         return view(row, catalogue.require(row.itemCode));
     }
 
-    public CaseRef ref(TongbanUser user, String caseNumber) {
+    public CaseRef ref(Actor user, String caseNumber) {
         return visibleCase(user, caseNumber).ref();
     }
 
-    public List<CaseEvent> history(TongbanUser user, String caseNumber) {
+    public List<CaseEvent> history(Actor user, String caseNumber) {
         return mapper.history(visibleCase(user, caseNumber).id);
     }
 
@@ -256,7 +256,7 @@ public class Cases {
         return all.subList(start, all.size());
     }
 
-    public byte[] materialContent(TongbanUser user, String caseNumber, long materialId) {
+    public byte[] materialContent(Actor user, String caseNumber, long materialId) {
         CaseRow row = visibleCase(user, caseNumber);
         var content = mapper.materialContent(row.id, materialId);
         if (content == null) {
@@ -278,7 +278,7 @@ public class Cases {
         return new CaseProgress(row.caseNumber, item.code(), item.name(), row.caseStatus(), row.submittedAt, steps);
     }
 
-    private CaseRow visibleCase(TongbanUser user, String caseNumber) {
+    private CaseRow visibleCase(Actor user, String caseNumber) {
         CaseRow row = mapper.byNumber(caseNumber);
         if (row == null || !maySee(user, row)) {
             throw DomainException.notFound("case-not-found", caseNumber);
@@ -286,7 +286,7 @@ public class Cases {
         return row;
     }
 
-    private CaseRow ownCase(TongbanUser applicant, String caseNumber) {
+    private CaseRow ownCase(Actor applicant, String caseNumber) {
         CaseRow row = mapper.byNumber(caseNumber);
         if (row == null || !row.applicant.equals(applicant.username())) {
             throw DomainException.notFound("case-not-found", caseNumber);
@@ -298,7 +298,7 @@ public class Cases {
      * Applicants see their own cases; approvers the cases in which one of their departments has (or had) a step,
      * from our own record of the case's departments (never engine history); supervisors and admins all.
      */
-    private boolean maySee(TongbanUser user, CaseRow row) {
+    private boolean maySee(Actor user, CaseRow row) {
         if (row.applicant.equals(user.username()) || user.overseesAllCases()) {
             return true;
         }

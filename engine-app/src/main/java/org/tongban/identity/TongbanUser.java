@@ -11,6 +11,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 public record TongbanUser(String username, String passwordHash, String displayName, Set<Role> roles,
                           List<String> departments, boolean enabled) implements UserDetails {
 
+    /** The actor services see: everything but the password hash. */
+    public Actor actor() {
+        return new Actor(username, displayName, roles, departments);
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -10,7 +10,7 @@ import org.tongban.cases.CaseRef;
 import org.tongban.cases.CaseStatus;
 import org.tongban.cases.Cases;
 import org.tongban.cases.LicenceStates;
-import org.tongban.identity.TongbanUser;
+import org.tongban.identity.Actor;
 import org.tongban.licences.internal.LicenceIssuer;
 import org.tongban.licences.internal.LicenceMapper.LicenceRow;
 import org.tongban.licences.internal.LicenceMapper;
@@ -48,20 +48,20 @@ public class Licences implements LicenceStates {
     }
 
     /** The licence of a case, for its applicant (the holder's account) and staff who may see the case. */
-    public Licence licence(TongbanUser user, String caseNumber) {
+    public Licence licence(Actor user, String caseNumber) {
         LicenceRow row = visibleLicence(user, caseNumber);
         return new Licence(row.licenceNumber, caseNumber, row.itemCode, row.holderName, row.holderId, row.issuer,
                 row.issuedAt, row.validUntil, row.status, row.sha256);
     }
 
     @Transactional
-    public byte[] pdf(TongbanUser user, String caseNumber) {
+    public byte[] pdf(Actor user, String caseNumber) {
         LicenceRow row = visibleLicence(user, caseNumber);
         audit.record(user.username(), "LICENCE_DOWNLOADED", row.licenceNumber, "case " + caseNumber);
         return mapper.pdf(row.id).content();
     }
 
-    private LicenceRow visibleLicence(TongbanUser user, String caseNumber) {
+    private LicenceRow visibleLicence(Actor user, String caseNumber) {
         CaseRef ref = cases.ref(user, caseNumber);
         LicenceRow row = mapper.byCase(ref.id());
         if (row == null && ref.status() == CaseStatus.GRANTED) {

@@ -11,7 +11,7 @@ import org.tongban.cases.StepKind;
 import org.tongban.cases.StepRecord;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
-import org.tongban.identity.TongbanUser;
+import org.tongban.identity.Actor;
 import org.tongban.jointreview.Countersign;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
@@ -48,7 +48,7 @@ public class TaskActions {
     }
 
     /** 签收: take a task of my department so colleagues see it is being worked. */
-    public TaskView claim(TongbanUser user, String taskId) {
+    public TaskView claim(Actor user, String taskId) {
         return tx.execute(() -> {
             WorkTask task = queue.visibleTask(user, taskId);
             if (task.assignee() != null && !task.assignee().equals(user.username())) {
@@ -62,7 +62,7 @@ public class TaskActions {
     }
 
     /** 办理: validates the action for the step, records it on the case and completes the task atomically. */
-    public void complete(TongbanUser user, String taskId, ActionRequest request) {
+    public void complete(Actor user, String taskId, ActionRequest request) {
         validate(request);
         tx.execute(() -> {
             completeOnce(user, taskId, request);
@@ -70,7 +70,7 @@ public class TaskActions {
         });
     }
 
-    private void completeOnce(TongbanUser user, String taskId, ActionRequest request) {
+    private void completeOnce(Actor user, String taskId, ActionRequest request) {
         WorkTask task = queue.visibleTask(user, taskId);
         if (task.assignee() != null && !task.assignee().equals(user.username())) {
             throw DomainException.conflict("task-claimed-by-other", taskId);

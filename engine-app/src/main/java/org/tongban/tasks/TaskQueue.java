@@ -7,7 +7,7 @@ import org.tongban.cases.CaseRef;
 import org.tongban.cases.Cases;
 import org.tongban.cases.DoneStep;
 import org.tongban.cases.StepKind;
-import org.tongban.identity.TongbanUser;
+import org.tongban.identity.Actor;
 import org.tongban.shared.DomainException;
 import org.tongban.workflow.TaskCriteria;
 import org.tongban.workflow.WorkTask;
@@ -31,7 +31,7 @@ public class TaskQueue {
      * query (one statement for the page, one for the total). With {@code claimed=true} also the tasks colleagues
      * of my departments have claimed, so everyone sees what is being worked.
      */
-    public TaskPage<TaskView> todo(TongbanUser user, TaskFilter filter) {
+    public TaskPage<TaskView> todo(Actor user, TaskFilter filter) {
         boolean onlyMine = filter.mine() || user.departments().isEmpty();
         TaskCriteria.Order order = switch (filter.sort()) {
             case CREATED_AT_ASC -> TaskCriteria.Order.CREATED_ASC;
@@ -52,14 +52,14 @@ public class TaskQueue {
      * 已办: the steps I completed, newest first, from our own case history (what I did, with my action and
      * opinion), not the engine's task history.
      */
-    public TaskPage<DoneStep> done(TongbanUser user, TaskFilter filter) {
+    public TaskPage<DoneStep> done(Actor user, TaskFilter filter) {
         long total = cases.countStepsBy(user);
         List<DoneStep> items = total <= filter.firstResult() ? List.of() : cases.stepsBy(user, filter.firstResult(), filter.size());
         return new TaskPage<>(items, filter.page(), filter.size(), total);
     }
 
     /** One visibility check (the task's) and one read of the case: whoever may work a step may see its case. */
-    public TaskDetail detail(TongbanUser user, String taskId) {
+    public TaskDetail detail(Actor user, String taskId) {
         WorkTask task = visibleTask(user, taskId);
         StepKind kind = StepKind.ofCategory(task.category()).orElseThrow();
         CaseFile file = cases.fileOfWorkableTask(task.processInstanceId());
@@ -67,7 +67,7 @@ public class TaskQueue {
     }
 
     /** The open task if this approver may work it (assigned to them, or a candidate of their department); else 404. */
-    WorkTask visibleTask(TongbanUser user, String taskId) {
+    WorkTask visibleTask(Actor user, String taskId) {
         WorkTask task = tasks.open(taskId).orElse(null);
         if (task == null || !task.mayBeWorkedBy(user.username(), user::inDepartment)
                 || StepKind.CORRECTION.category().equals(task.category())) {

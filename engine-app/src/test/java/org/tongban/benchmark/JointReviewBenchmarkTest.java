@@ -14,7 +14,7 @@ import org.tongban.cases.Cases;
 import org.tongban.cases.MaterialUpload;
 import org.tongban.cases.StepAction;
 import org.tongban.identity.Directory;
-import org.tongban.identity.TongbanUser;
+import org.tongban.identity.Actor;
 import org.tongban.support.ApiTestBase;
 import org.tongban.support.TestDatabase;
 import org.tongban.tasks.ActionRequest;
@@ -48,10 +48,10 @@ class JointReviewBenchmarkTest extends ApiTestBase {
 
     @Test
     void platformAgainstBareFlowable() throws Exception {
-        TongbanUser applicant = directory.loadUserByUsername("lina");
-        TongbanUser lead = directory.loadUserByUsername("chenjing");
-        Map<String, TongbanUser> reviewers = Map.of("DQ-ZRZY", directory.loadUserByUsername("zhaolei"),
-                "DQ-XF", directory.loadUserByUsername("sunqiang"), "DQ-STHJ", directory.loadUserByUsername("zhoumin"));
+        Actor applicant = directory.loadUserByUsername("lina").actor();
+        Actor lead = directory.loadUserByUsername("chenjing").actor();
+        Map<String, Actor> reviewers = Map.of("DQ-ZRZY", directory.loadUserByUsername("zhaolei").actor(),
+                "DQ-XF", directory.loadUserByUsername("sunqiang").actor(), "DQ-STHJ", directory.loadUserByUsername("zhoumin").actor());
         Runnable platform = () -> platformCycle(applicant, lead, reviewers);
         this.bare = new BareFlowableCycle(runtime, taskService);
 
@@ -77,7 +77,7 @@ class JointReviewBenchmarkTest extends ApiTestBase {
         return Load.seconds(cycle, n, THREADS);
     }
 
-    private void platformCycle(TongbanUser applicant, TongbanUser lead, Map<String, TongbanUser> reviewers) {
+    private void platformCycle(Actor applicant, Actor lead, Map<String, Actor> reviewers) {
         var materials = List.of(new MaterialUpload("PLANNING_PERMIT", "p.pdf", "application/pdf", pdfBytes()),
                 new MaterialUpload("CONTRACT", "c.pdf", "application/pdf", pdfBytes()),
                 new MaterialUpload("DRAWINGS_REVIEW", "d.pdf", "application/pdf", pdfBytes()));

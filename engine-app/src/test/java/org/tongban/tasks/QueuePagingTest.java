@@ -47,7 +47,7 @@ class QueuePagingTest extends ApiTestBase {
 
     @Test
     void fiveHundredOpenTasksPageCompletelyAndFilterExactly() {
-        var applicant = directory.find("zhangwei").orElseThrow();
+        var applicant = directory.find("zhangwei").orElseThrow().actor();
         long before = todo("wangfang", "kind=acceptance&claimed=false&size=1").get("total").asLong();
         List<String> numbers = new ArrayList<>();
         Instant started = Instant.now();

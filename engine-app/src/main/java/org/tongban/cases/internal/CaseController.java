@@ -33,7 +33,7 @@ import org.tongban.cases.CaseView;
 import org.tongban.cases.Cases;
 import org.tongban.cases.MaterialUpload;
 import org.tongban.cases.SubmittedCase;
-import org.tongban.identity.TongbanUser;
+import org.tongban.identity.Actor;
 import org.tongban.shared.Digests;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
@@ -69,7 +69,7 @@ class CaseController {
             description = "Optional, 1-128 visible ASCII characters; the first success is replayed for 24 hours")
     ResponseEntity<SubmittedCase> submit(@Parameter(description = "{\"itemCode\": \"FOOD-BUSINESS-LICENCE\", \"form\": {...}}")
                                          @RequestParam("application") String application,
-                                         MultipartHttpServletRequest request, @AuthenticationPrincipal TongbanUser user) {
+                                         MultipartHttpServletRequest request, @AuthenticationPrincipal(expression = "actor()") Actor user) {
         String key = IdempotentRequests.keyOf(request);
         Application parsed = parse(application);
         if (parsed.itemCode() == null || parsed.itemCode().isBlank()) {
@@ -92,7 +92,7 @@ class CaseController {
             description = "Optional, 1-128 visible ASCII characters; the first success is replayed for 24 hours")
     ResponseEntity<CaseView> resubmit(@PathVariable String caseNumber,
                                       @RequestParam(name = "application", required = false) String application,
-                                      MultipartHttpServletRequest request, @AuthenticationPrincipal TongbanUser user) {
+                                      MultipartHttpServletRequest request, @AuthenticationPrincipal(expression = "actor()") Actor user) {
         String key = IdempotentRequests.keyOf(request);
         Map<String, Object> changes = application == null ? Map.of() : parse(application).form();
         List<MaterialUpload> materials = materials(request);
@@ -103,26 +103,26 @@ class CaseController {
 
     @GetMapping("/cases")
     @Operation(summary = "My applications, newest first")
-    List<CaseView> mine(@AuthenticationPrincipal TongbanUser user) {
+    List<CaseView> mine(@AuthenticationPrincipal(expression = "actor()") Actor user) {
         return cases.mine(user);
     }
 
     @GetMapping("/cases/{caseNumber}")
     @Operation(summary = "One case (its applicant, or approvers of departments involved)")
-    CaseView one(@PathVariable String caseNumber, @AuthenticationPrincipal TongbanUser user) {
+    CaseView one(@PathVariable String caseNumber, @AuthenticationPrincipal(expression = "actor()") Actor user) {
         return cases.view(user, caseNumber);
     }
 
     @GetMapping("/cases/{caseNumber}/history")
     @Operation(summary = "Case history: who, which department, what, when, opinion")
-    List<CaseEvent> history(@PathVariable String caseNumber, @AuthenticationPrincipal TongbanUser user) {
+    List<CaseEvent> history(@PathVariable String caseNumber, @AuthenticationPrincipal(expression = "actor()") Actor user) {
         return cases.history(user, caseNumber);
     }
 
     @GetMapping("/cases/{caseNumber}/materials/{materialId}")
     @Operation(summary = "Download an uploaded material")
     ResponseEntity<byte[]> material(@PathVariable String caseNumber, @PathVariable long materialId,
-                                    @AuthenticationPrincipal TongbanUser user) {
+                                    @AuthenticationPrincipal(expression = "actor()") Actor user) {
         CaseView view = cases.view(user, caseNumber);
         var info = view.materials().stream().filter(m -> m.id() == materialId).findFirst()
                 .orElseThrow(() -> DomainException.notFound("material-not-found", materialId));

@@ -17,7 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tongban.identity.TongbanUser;
+import org.tongban.identity.Actor;
 import org.tongban.shared.Digests;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
@@ -72,7 +72,7 @@ class IdempotentRequests {
      * ours); {@code fingerprint} identifies the request on it (path variables and content), so the same key with
      * another request is refused (422). Without a key the work simply runs.
      */
-    <T> ResponseEntity<T> once(TongbanUser user, String key, String endpoint, Supplier<String> fingerprint, HttpStatus status,
+    <T> ResponseEntity<T> once(Actor user, String key, String endpoint, Supplier<String> fingerprint, HttpStatus status,
                                Class<T> type, Supplier<T> work) {
         return once(user, key, endpoint, fingerprint, status, type, work, UnaryOperator.identity(), UnaryOperator.identity());
     }
@@ -81,7 +81,7 @@ class IdempotentRequests {
      * As above, for a response holding a secret that must not be stored in clear: {@code stored} strips it before
      * the response is kept, {@code replayed} puts a fresh one into the replay (inside the replay's transaction).
      */
-    <T> ResponseEntity<T> once(TongbanUser user, String key, String endpoint, Supplier<String> fingerprint, HttpStatus status,
+    <T> ResponseEntity<T> once(Actor user, String key, String endpoint, Supplier<String> fingerprint, HttpStatus status,
                                Class<T> type, Supplier<T> work, UnaryOperator<T> stored, UnaryOperator<T> replayed) {
         if (key == null) {
             return ResponseEntity.status(status).body(work.get());

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.designer.ProcessDeployments;
-import org.tongban.identity.TongbanUser;
+import org.tongban.identity.Actor;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.workflow.ProcessDefinitions;
@@ -51,7 +51,7 @@ class DesignerController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Deploy a new BPMN version (request body is the BPMN XML)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "BPMN 2.0 XML, at most 1 MB")
-    ProcessVersion deployXml(@PathVariable String code, HttpServletRequest request, @AuthenticationPrincipal TongbanUser user)
+    ProcessVersion deployXml(@PathVariable String code, HttpServletRequest request, @AuthenticationPrincipal(expression = "actor()") Actor user)
             throws IOException {
         var item = catalogue.require(code);
         // Read with a cap: a hostile client cannot make us buffer more than the limit (+1 byte to detect it).
@@ -72,7 +72,7 @@ class DesignerController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Deploy a new BPMN version (multipart part 'file')")
     ProcessVersion deployFile(@PathVariable String code, @RequestPart("file") MultipartFile file,
-                              @AuthenticationPrincipal TongbanUser user) throws IOException {
+                              @AuthenticationPrincipal(expression = "actor()") Actor user) throws IOException {
         var item = catalogue.require(code);
         if (file.getSize() > ProcessDefinitions.MAX_BYTES) {
             throw tooLarge();

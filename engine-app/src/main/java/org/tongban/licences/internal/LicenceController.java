@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.tongban.identity.TongbanUser;
+import org.tongban.identity.Actor;
 import org.tongban.licences.Licence;
 import org.tongban.licences.Licences;
 
@@ -29,13 +29,13 @@ class LicenceController {
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Licence metadata (number, holder, validity)")
-    Licence info(@PathVariable String caseNumber, @AuthenticationPrincipal TongbanUser user) {
+    Licence info(@PathVariable String caseNumber, @AuthenticationPrincipal(expression = "actor()") Actor user) {
         return licences.licence(user, caseNumber);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Download the licence PDF")
-    ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, @AuthenticationPrincipal TongbanUser user) {
+    ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, @AuthenticationPrincipal(expression = "actor()") Actor user) {
         byte[] pdf = licences.pdf(user, caseNumber);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongban.cases.DoneStep;
-import org.tongban.identity.TongbanUser;
+import org.tongban.identity.Actor;
 import org.tongban.tasks.ActionRequest;
 import org.tongban.tasks.TaskActions;
 import org.tongban.tasks.TaskDetail;
@@ -47,33 +47,33 @@ class TaskController {
                   @RequestParam(required = false) String kind, @RequestParam(required = false) String claimed,
                   @RequestParam(required = false) String mine, @RequestParam(required = false) String dueBefore,
                   @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
-                  @RequestParam(required = false) String size, @AuthenticationPrincipal TongbanUser user) {
+                  @RequestParam(required = false) String size, @AuthenticationPrincipal(expression = "actor()") Actor user) {
         return queue.todo(user, TaskFilter.parse(caseNumber, itemCode, kind, claimed, mine, dueBefore, sort, page, size));
     }
 
     @GetMapping("/done")
     @Operation(summary = "Done (已办): the steps I completed (case, step, action, opinion), newest first; page from 0, size 1-100 (20)")
     TaskPage<DoneStep> done(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                  @AuthenticationPrincipal TongbanUser user) {
+                  @AuthenticationPrincipal(expression = "actor()") Actor user) {
         return queue.done(user, TaskFilter.page(page, size));
     }
 
     @GetMapping("/{taskId}")
     @Operation(summary = "Task detail with the case, its form data, materials and history")
-    TaskDetail detail(@PathVariable String taskId, @AuthenticationPrincipal TongbanUser user) {
+    TaskDetail detail(@PathVariable String taskId, @AuthenticationPrincipal(expression = "actor()") Actor user) {
         return queue.detail(user, taskId);
     }
 
     @PostMapping("/{taskId}/claim")
     @Operation(summary = "Claim (签收) a task of my department")
-    TaskView claim(@PathVariable String taskId, @AuthenticationPrincipal TongbanUser user) {
+    TaskView claim(@PathVariable String taskId, @AuthenticationPrincipal(expression = "actor()") Actor user) {
         return actions.claim(user, taskId);
     }
 
     @PostMapping("/{taskId}/complete")
     @Operation(summary = "Complete a task with an action: ACCEPT/REJECT/REQUEST_CORRECTION, AGREE/DISAGREE, GRANT/REFUSE")
     ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody ActionRequest request,
-                                  @AuthenticationPrincipal TongbanUser user) {
+                                  @AuthenticationPrincipal(expression = "actor()") Actor user) {
         actions.complete(user, taskId, request);
         return ResponseEntity.noContent().build();
     }
