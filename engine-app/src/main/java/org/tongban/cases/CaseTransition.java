@@ -49,6 +49,7 @@ public enum CaseTransition {
             case AGREE, DISAGREE -> REVIEW;
             case GRANT -> GRANT;
             case REFUSE -> REFUSE;
+            case WITHDRAW -> WITHDRAW;
         };
     }
 

@@ -31,6 +31,7 @@ import org.tongban.identity.Role;
 import org.tongban.shared.Digests;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
+import org.tongban.shared.PlainText;
 import org.tongban.workflow.ProcessInstances;
 import org.tongban.workflow.ProcessVariables;
 import org.tongban.workflow.WorkTask;
@@ -164,6 +165,30 @@ public class Cases {
     }
 
     /**
+     * 撤回申请: the applicant takes back a case that is not concluded. Its open steps end with the process; the
+     * departments that had a step keep sight of it (the record stays).
+     */
+    @Transactional
+    public CaseView withdraw(Actor applicant, String caseNumber, String reason) {
+        CaseRow row = ownCase(applicant, caseNumber);
+        String why = reason == null ? null : reason.strip();
+        if (why != null && (why.length() > 500 || !PlainText.isPlain(why, true))) {
+            throw DomainException.invalid(FieldProblem.of("reason", why.length() > 500 ? "too-long" : "control-character",
+                    "撤回原因", "Reason", 500));
+        }
+        CaseStatus to = CaseTransition.WITHDRAW.next(row.caseStatus(), caseNumber);
+        Instant now = Instant.now();
+        move(row.id, row.caseNumber, row.caseStatus(), to, now);
+        mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null, null, null,
+                StepAction.WITHDRAW, why == null || why.isEmpty() ? null : why));
+        events.publishEvent(CaseTransition.WITHDRAW.event(row.ref(), applicant.username(), null, null, now));
+        processes.end(row.processInstanceId, "withdrawn by the applicant");
+        row.status = to.name();
+        row.concludedAt = now;
+        return view(row, catalogue.require(row.itemCode));
+    }
+
+    /**
      * Records an approver's step and moves the case accordingly, in the caller's transaction. The status guard
      * makes a step count once even when two completions race.
      */
@@ -171,7 +196,8 @@ public class Cases {
     public void recordStep(CaseRef ref, StepRecord step) {
         Instant now = Instant.now();
         CaseTransition transition = CaseTransition.of(step.action());
-        if (transition == CaseTransition.SUBMIT || transition == CaseTransition.RESUBMIT) {
+        if (transition == CaseTransition.SUBMIT || transition == CaseTransition.RESUBMIT
+                || transition == CaseTransition.WITHDRAW) {
             throw new IllegalArgumentException("applicant action " + step.action());
         }
         CaseStatus from = ref.status();

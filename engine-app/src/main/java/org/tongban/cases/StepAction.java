@@ -5,7 +5,9 @@ public enum StepAction {
     SUBMIT, RESUBMIT,
     ACCEPT, REJECT, REQUEST_CORRECTION,
     AGREE, DISAGREE,
-    GRANT, REFUSE;
+    GRANT, REFUSE,
+    /** The applicant takes back a case that is not concluded (撤回申请). */
+    WITHDRAW;
 
     /** Actions whose record must carry a written reason or opinion. */
     public boolean needsOpinion() {

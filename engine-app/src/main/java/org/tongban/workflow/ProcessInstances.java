@@ -2,6 +2,7 @@ package org.tongban.workflow;
 
 import java.util.Map;
 import org.flowable.engine.ManagementService;
+import org.flowable.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.tongban.workflow.internal.StartProcessCmd;
 
@@ -10,9 +11,18 @@ import org.tongban.workflow.internal.StartProcessCmd;
 public class ProcessInstances {
 
     private final ManagementService engine;
+    private final RuntimeService runtime;
 
-    ProcessInstances(ManagementService engine) {
+    ProcessInstances(ManagementService engine, RuntimeService runtime) {
         this.engine = engine;
+        this.runtime = runtime;
+    }
+
+    /** Ends a running case's process and its open tasks (e.g. the applicant withdrew), in the caller's transaction. */
+    public void end(String processInstanceId, String reason) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+            runtime.deleteProcessInstance(processInstanceId, reason);
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -99,6 +100,17 @@ class CaseController {
         return idempotency.once(user, key, "POST /api/v1/cases/{caseNumber}/resubmission",
                 () -> caseNumber + "\n" + fingerprint(application, materials), HttpStatus.OK, CaseView.class,
                 () -> cases.resubmit(user, caseNumber, changes, materials));
+    }
+
+    record Withdrawal(String reason) {
+    }
+
+    @PostMapping(path = "/cases/{caseNumber}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('APPLICANT')")
+    @Operation(summary = "Withdraw one's own case (撤回申请) before it is concluded; optional {\"reason\": \"...\"}")
+    CaseView withdraw(@PathVariable String caseNumber, @RequestBody(required = false) Withdrawal withdrawal,
+                      @AuthenticationPrincipal(expression = "actor()") Actor user) {
+        return cases.withdraw(user, caseNumber, withdrawal == null ? null : withdrawal.reason());
     }
 
     @GetMapping("/cases")
