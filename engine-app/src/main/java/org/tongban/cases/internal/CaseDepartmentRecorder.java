@@ -31,18 +31,13 @@ class CaseDepartmentRecorder implements TaskCreatedListener {
         if (departments.isEmpty()) {
             return;
         }
-        Long caseId = mapper.idByProcessInstance(task.processInstanceId());
-        if (caseId == null) {
-            return; // not a case's process: nobody sees it through the case API anyway
-        }
+        // Tasks of processes that are no case's (none today) record nothing: the SELECT finds no case.
         String role = StepKind.JOINT_REVIEW.category().equals(task.category()) ? JOINT_REVIEW : LEAD;
         for (String department : departments) {
-            if (mapper.countDepartment(caseId, department, role) == 0) {
-                try {
-                    mapper.insertDepartment(caseId, department, role, task.createdAt());
-                } catch (DuplicateKeyException recordedConcurrently) {
-                    // another transaction recorded the same department for this case first: nothing to add
-                }
+            try {
+                mapper.recordDepartment(task.processInstanceId(), department, role, task.createdAt());
+            } catch (DuplicateKeyException recordedConcurrently) {
+                // another transaction recorded the same department for this case first: nothing to add
             }
         }
     }

@@ -51,8 +51,6 @@ public interface CaseMapper {
     @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE process_instance_id = #{processInstanceId}")
     CaseRow byProcessInstance(String processInstanceId);
 
-    @Select("SELECT id FROM tb_case WHERE process_instance_id = #{processInstanceId}")
-    Long idByProcessInstance(String processInstanceId);
 
     @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE applicant = #{applicant} ORDER BY id DESC")
     List<CaseRow> byApplicant(String applicant);
@@ -95,11 +93,16 @@ public interface CaseMapper {
     @Select("SELECT COUNT(*) FROM tb_case_event WHERE actor = #{actor} AND action NOT IN ('SUBMIT', 'RESUBMIT')")
     long countStepsBy(String actor);
 
-    @Select("SELECT COUNT(*) FROM tb_case_department WHERE case_id = #{caseId} AND department = #{department} AND role = #{role}")
-    int countDepartment(long caseId, String department, String role);
 
-    @Insert("INSERT INTO tb_case_department (case_id, department, role, since) VALUES (#{caseId}, #{department}, #{role}, #{since})")
-    void insertDepartment(long caseId, String department, String role, Instant since);
+    /**
+     * Records that a department has a step in the case of this process, once: one statement per department
+     * (finds the case and skips a department already recorded). Returns 0 when nothing was added.
+     */
+    @Insert("INSERT INTO tb_case_department (case_id, department, role, since) "
+            + "SELECT c.id, #{department}, #{role}, #{since} FROM tb_case c WHERE c.process_instance_id = #{processInstanceId} "
+            + "AND NOT EXISTS (SELECT 1 FROM tb_case_department d WHERE d.case_id = c.id AND d.department = #{department} "
+            + "AND d.role = #{role})")
+    int recordDepartment(String processInstanceId, String department, String role, Instant since);
 
     /** Whether any of these departments has (or had) a step in the case. */
     @Select("<script>SELECT COUNT(*) FROM tb_case_department WHERE case_id = #{caseId} AND department IN "
