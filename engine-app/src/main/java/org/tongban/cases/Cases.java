@@ -160,7 +160,7 @@ public class Cases {
                 correction.stepKey(), correction.name(), StepAction.RESUBMIT, null));
         events.publishEvent(CaseTransition.RESUBMIT.event(row.ref(), applicant.username(), null, null, now));
         row.status = to.name();
-        tasks.complete(correction.id(), null, null);
+        tasks.complete(correction.id());
         return view(row, item);
     }
 

@@ -20,6 +20,7 @@ import org.tongban.workflow.ProcessVariables;
 import org.tongban.workflow.RetryingTransaction;
 import org.tongban.workflow.WorkTask;
 import org.tongban.workflow.WorkTasks;
+import org.tongban.workflow.WorkTasks.Completion;
 
 /**
  * Approver actions. Completing a task and its domain effects (case status, history, licence) commit in one
@@ -70,32 +71,35 @@ public class TaskActions {
         });
     }
 
+    /** The checks and the step's record run inside the completing engine command, which reads the task once. */
     private void completeOnce(Actor user, String taskId, ActionRequest request) {
-        WorkTask task = queue.visibleTask(user, taskId);
-        if (task.assignee() != null && !task.assignee().equals(user.username())) {
-            throw DomainException.conflict("task-claimed-by-other", taskId);
-        }
-        StepKind kind = StepKind.ofCategory(task.category()).orElseThrow();
-        if (!kind.actions().contains(request.action())) {
-            throw DomainException.invalid(FieldProblem.of("action", "action-not-allowed", request.action(),
-                    kind.actions().stream().sorted().toList()));
-        }
-        CaseRef ref = cases.byProcessInstance(task.processInstanceId());
-        ServiceItem item = catalogue.require(ref.itemCode());
-        if (request.action() == StepAction.GRANT && !countersign.allowsGrant(item, ref)) {
-            throw DomainException.conflict("joint-review-not-agreed", ref.caseNumber());
-        }
-        String department = task.departments().stream().filter(user::inDepartment).findFirst().orElse(null);
-        cases.recordStep(ref, new StepRecord(user.username(), user.displayName(), department, task.stepKey(),
-                task.name(), request.action(), opinion(request)));
-        Map<String, Object> variables = new HashMap<>();
-        switch (kind) {
-            case ACCEPTANCE -> variables.put(ProcessVariables.ACCEPTANCE, request.action().name());
-            case DECISION -> variables.put(ProcessVariables.DECISION, request.action().name());
-            default -> { }
-        }
-        // An unclaimed task is claimed in the same command: the done list needs the assignee.
-        tasks.complete(taskId, task.assignee() == null ? user.username() : null, variables);
+        tasks.complete(taskId, found -> {
+            WorkTask task = TaskQueue.workable(user, taskId, found);
+            if (task.assignee() != null && !task.assignee().equals(user.username())) {
+                throw DomainException.conflict("task-claimed-by-other", taskId);
+            }
+            StepKind kind = StepKind.ofCategory(task.category()).orElseThrow();
+            if (!kind.actions().contains(request.action())) {
+                throw DomainException.invalid(FieldProblem.of("action", "action-not-allowed", request.action(),
+                        kind.actions().stream().sorted().toList()));
+            }
+            CaseRef ref = cases.byProcessInstance(task.processInstanceId());
+            ServiceItem item = catalogue.require(ref.itemCode());
+            if (request.action() == StepAction.GRANT && !countersign.allowsGrant(item, ref)) {
+                throw DomainException.conflict("joint-review-not-agreed", ref.caseNumber());
+            }
+            String department = task.departments().stream().filter(user::inDepartment).findFirst().orElse(null);
+            cases.recordStep(ref, new StepRecord(user.username(), user.displayName(), department, task.stepKey(),
+                    task.name(), request.action(), opinion(request)));
+            Map<String, Object> variables = new HashMap<>();
+            switch (kind) {
+                case ACCEPTANCE -> variables.put(ProcessVariables.ACCEPTANCE, request.action().name());
+                case DECISION -> variables.put(ProcessVariables.DECISION, request.action().name());
+                default -> { }
+            }
+            // An unclaimed task is claimed in the same command: the done list needs the assignee.
+            return new Completion(task.assignee() == null ? user.username() : null, variables);
+        });
     }
 
     private static void validate(ActionRequest request) {

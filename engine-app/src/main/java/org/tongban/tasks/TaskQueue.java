@@ -1,6 +1,7 @@
 package org.tongban.tasks;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tongban.cases.CaseFile;
 import org.tongban.cases.CaseRef;
@@ -68,7 +69,12 @@ public class TaskQueue {
 
     /** The open task if this approver may work it (assigned to them, or a candidate of their department); else 404. */
     WorkTask visibleTask(Actor user, String taskId) {
-        WorkTask task = tasks.open(taskId).orElse(null);
+        return workable(user, taskId, tasks.open(taskId));
+    }
+
+    /** {@code found} if this approver may work it; else 404 (whether it exists or not). */
+    static WorkTask workable(Actor user, String taskId, Optional<WorkTask> found) {
+        WorkTask task = found.orElse(null);
         if (task == null || !task.mayBeWorkedBy(user.username(), user::inDepartment)
                 || StepKind.CORRECTION.category().equals(task.category())) {
             throw DomainException.notFound("task-not-found", taskId);

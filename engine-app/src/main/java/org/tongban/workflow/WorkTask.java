@@ -5,8 +5,7 @@ import java.util.List;
 
 /**
  * An open user task, in our own terms. {@code category} is the step kind's category; {@code departments} are
- * its candidate groups; {@code caseNumber} and {@code itemCode} are filled only where the query read the
- * process variables (the to-do page), else null.
+ * its candidate groups; {@code caseNumber} and {@code itemCode} are filled only on the to-do page, else null.
  */
 public record WorkTask(String id, String stepKey, String name, String category, String processInstanceId,
                        String assignee, List<String> departments, Instant createdAt, Instant dueAt,

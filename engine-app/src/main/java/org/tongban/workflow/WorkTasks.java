@@ -1,15 +1,20 @@
 package org.tongban.workflow;
 
-import java.util.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.TaskService;
-import org.flowable.task.api.TaskQuery;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.tongban.workflow.internal.ClaimCmd;
 import org.tongban.workflow.internal.CompleteCmd;
+import org.tongban.workflow.internal.TodoMapper;
+import org.tongban.workflow.internal.TodoMapper.TodoRow;
 import org.tongban.workflow.internal.WorkTaskMapping;
 
 /**
@@ -22,66 +27,54 @@ public class WorkTasks {
 
     private final TaskService tasks;
     private final ManagementService engine;
+    private final TodoMapper todo;
 
-    WorkTasks(TaskService tasks, ManagementService engine) {
+    WorkTasks(TaskService tasks, ManagementService engine, TodoMapper todo) {
         this.tasks = tasks;
         this.engine = engine;
+        this.todo = todo;
     }
 
-    /** 待办: filtered, ordered and paged in the engine's own query (one statement for the page, one for the total). */
+    /** 待办: filtered, ordered and paged in one statement (the total rides on the page as a window count). */
+    @Transactional(readOnly = true)
     public WorkTaskPage todo(TaskCriteria criteria) {
-        TaskQuery query = tasks.createTaskQuery();
-        if (criteria.candidateGroups().isEmpty()) {
-            query.taskAssignee(criteria.assignee());
-        } else if (criteria.includeClaimedByOthers()) {
-            query.or().taskAssignee(criteria.assignee()).taskCandidateGroupIn(criteria.candidateGroups()).ignoreAssigneeValue().endOr();
-        } else {
-            query.or().taskAssignee(criteria.assignee()).taskCandidateGroupIn(criteria.candidateGroups()).endOr();
-        }
-        if (criteria.claimed() != null) {
-            if (criteria.claimed()) {
-                query.taskAssigned();
-            } else {
-                query.taskUnassigned();
+        Map<String, Object> q = new HashMap<>();
+        q.put("itemCodeVariable", ProcessVariables.ITEM_CODE);
+        q.put("categories", criteria.categories());
+        q.put("assignee", criteria.assignee());
+        q.put("groups", criteria.candidateGroups());
+        q.put("includeClaimedByOthers", criteria.includeClaimedByOthers());
+        q.put("claimed", criteria.claimed());
+        q.put("caseNumber", criteria.caseNumber());
+        q.put("itemCode", criteria.itemCode());
+        q.put("dueBefore", criteria.dueBefore());
+        q.put("order", criteria.order().name());
+        q.put("firstResult", criteria.firstResult());
+        q.put("maxResults", criteria.maxResults());
+        var items = new LinkedHashMap<String, WorkTask>();
+        long total = -1;
+        for (TodoRow row : todo.page(q)) {
+            total = row.total();
+            WorkTask task = items.computeIfAbsent(row.id(), id -> new WorkTask(id, row.stepKey(), row.name(), row.category(),
+                    row.processInstanceId(), row.assignee(), new ArrayList<>(), row.createdAt(), row.dueAt(),
+                    row.caseNumber(), row.itemCode()));
+            if (row.department() != null) {
+                task.departments().add(row.department());
             }
         }
-        if (criteria.categories().size() == 1) {
-            query.taskCategory(criteria.categories().get(0));
-        } else {
-            query.taskCategoryIn(criteria.categories());
-        }
-        if (criteria.caseNumber() != null) {
-            query.processInstanceBusinessKey(criteria.caseNumber());
-        }
-        if (criteria.itemCode() != null) {
-            query.processVariableValueEquals(ProcessVariables.ITEM_CODE, criteria.itemCode());
-        }
-        if (criteria.dueBefore() != null) {
-            query.taskDueBefore(Date.from(criteria.dueBefore()));
-        }
-        long total = query.count();
-        switch (criteria.order()) {
-            case CREATED_ASC -> query.orderByTaskCreateTime().asc();
-            case CREATED_DESC -> query.orderByTaskCreateTime().desc();
-            case DUE_ASC -> query.orderByDueDateNullsLast().asc();
-            case DUE_DESC -> query.orderByDueDateNullsLast().desc();
-        }
-        List<WorkTask> items = total <= criteria.firstResult() ? List.of()
-                : query.orderByTaskId().asc().includeIdentityLinks().includeProcessVariables()
-                .listPage(criteria.firstResult(), criteria.maxResults()).stream().map(t -> WorkTaskMapping.of(t, true, true)).toList();
-        return new WorkTaskPage(items, total);
+        return new WorkTaskPage(List.copyOf(items.values()), total >= 0 ? total : todo.count(q));
     }
 
     /** The open task with this id, with its candidate departments. */
     public Optional<WorkTask> open(String taskId) {
         return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult())
-                .map(t -> WorkTaskMapping.of(t, true, false));
+                .map(t -> WorkTaskMapping.of(t, true));
     }
 
     /** The open tasks of a process instance, oldest first. */
     public List<WorkTask> ofProcess(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).includeIdentityLinks()
-                .orderByTaskCreateTime().asc().list().stream().map(t -> WorkTaskMapping.of(t, true, false)).toList();
+                .orderByTaskCreateTime().asc().list().stream().map(t -> WorkTaskMapping.of(t, true)).toList();
     }
 
     /**
@@ -90,7 +83,7 @@ public class WorkTasks {
      */
     public Optional<WorkTask> assigned(String processInstanceId, String category, String assignee) {
         return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(processInstanceId)
-                .taskCategory(category).taskAssignee(assignee).singleResult()).map(t -> WorkTaskMapping.of(t, false, false));
+                .taskCategory(category).taskAssignee(assignee).singleResult()).map(t -> WorkTaskMapping.of(t, false));
     }
 
     /** 签收. */
@@ -98,8 +91,20 @@ public class WorkTasks {
         engine.executeCommand(new ClaimCmd(taskId, username));
     }
 
-    /** 办理: completes with the step's outcome; {@code claimAs} (nullable) first claims an unclaimed task. */
-    public void complete(String taskId, String claimAs, Map<String, Object> variables) {
-        engine.executeCommand(new CompleteCmd(taskId, claimAs, variables));
+    /**
+     * 办理: {@code decide} gets the open task (empty if there is none), checks it, records the step's domain
+     * effects and returns how to complete it, inside the completing engine command (see {@link CompleteCmd}).
+     */
+    public void complete(String taskId, Function<Optional<WorkTask>, Completion> decide) {
+        engine.executeCommand(new CompleteCmd(taskId, decide));
+    }
+
+    /** 办理 of a task whose caller was already checked (the applicant's own correction step). */
+    public void complete(String taskId) {
+        complete(taskId, task -> new Completion(null, Map.of()));
+    }
+
+    /** How to complete a task: {@code claimAs} (nullable) first claims an unclaimed one; the outcome variables. */
+    public record Completion(String claimAs, Map<String, Object> variables) {
     }
 }

@@ -40,6 +40,7 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
     private static final int BASIC_CASES = Integer.getInteger("bench.basic-cases", 0);
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final int WARMUP_CASES = Integer.getInteger("bench.warmup-cases", 20);
     private static final Map<String, String> REVIEWERS = Map.of("DQ-ZRZY", "zhaolei", "DQ-XF", "sunqiang", "DQ-STHJ", "zhoumin");
 
     @Autowired
@@ -60,8 +61,8 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         var bare = new BareFlowableCycle(runtime, taskService);
         Runnable bearer = () -> httpCycle(this::as);
 
-        Load.seconds(bare, 20, THREADS);
-        Load.seconds(bearer, 20, THREADS); // warm-up: JIT, pools, font subsetter, one token per user
+        Load.seconds(bare, WARMUP_CASES, THREADS);
+        Load.seconds(bearer, WARMUP_CASES, THREADS); // warm-up: JIT, pools, font subsetter, one token per user
         var bareTimes = new Latencies();
         var httpTimes = new Latencies();
         bare.latencies = bareTimes;

@@ -43,7 +43,7 @@ class TaskCreatedRelay implements FlowableEventListener, EngineConfigurationConf
                 || task.getProcessInstanceId() == null) {
             return;
         }
-        var work = WorkTaskMapping.of(task, true, false);
+        var work = WorkTaskMapping.of(task, true);
         listeners.orderedStream().forEach(l -> l.taskCreated(work));
     }
 

@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.TaskInfo;
-import org.tongban.workflow.ProcessVariables;
 import org.tongban.workflow.WorkTask;
 
 /** The engine's task as our {@link WorkTask}. */
@@ -16,23 +15,18 @@ public final class WorkTaskMapping {
 
     /**
      * {@code withLinks}: the query included the identity links (outside a command, reading them unfetched fails);
-     * without them the departments are left empty. {@code withVariables}: the query included the process
-     * variables (case number, item code).
+     * without them the departments are left empty. Case number and item code are left empty: only the to-do
+     * page reads them (TodoMapper).
      */
-    public static WorkTask of(TaskInfo t, boolean withLinks, boolean withVariables) {
+    public static WorkTask of(TaskInfo t, boolean withLinks) {
         return new WorkTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getCategory(), t.getProcessInstanceId(),
                 t.getAssignee(), withLinks ? departments(t) : List.of(), t.getCreateTime().toInstant(),
                 t.getDueDate() == null ? null : t.getDueDate().toInstant(),
-                withVariables ? variable(t, ProcessVariables.CASE_NUMBER) : null,
-                withVariables ? variable(t, ProcessVariables.ITEM_CODE) : null);
+                null, null);
     }
 
     static List<String> departments(TaskInfo task) {
         return task.getIdentityLinks().stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
                 .map(IdentityLinkInfo::getGroupId).filter(Objects::nonNull).toList();
-    }
-
-    private static String variable(TaskInfo t, String name) {
-        return t.getProcessVariables() == null ? null : (String) t.getProcessVariables().get(name);
     }
 }
