@@ -92,6 +92,8 @@ public class Cases {
         row.status = CaseTransition.SUBMIT.next(null, null).name();
         row.formData = toJson(form);
         row.submittedAt = now;
+        // The instance id is fixed before start: the first step's department is recorded while the engine starts.
+        row.processInstanceId = UUID.randomUUID().toString();
         mapper.insert(row);
         String caseNumber = "TB" + LocalDate.now(CHINA).format(DAY) + String.format("%06d", row.id % 1_000_000);
         row.caseNumber = caseNumber;
@@ -102,12 +104,9 @@ public class Cases {
         variables.put(ProcessVariables.CASE_NUMBER, caseNumber);
         variables.put(ProcessVariables.ITEM_CODE, item.code());
         item.jointReviewSpec().ifPresent(j -> variables.put(ProcessVariables.REVIEW_DEPARTMENTS, j.departments()));
-        // The instance id is fixed before start: the first step's department is recorded while the engine starts.
-        String processInstanceId = UUID.randomUUID().toString();
-        mapper.attachProcess(row.id, caseNumber, processInstanceId, null);
-        String definitionId = processes.start(item.processKey(), caseNumber, processInstanceId,
+        String definitionId = processes.start(item.processKey(), caseNumber, row.processInstanceId,
                 item.name().zh() + " " + caseNumber, variables);
-        mapper.attachDefinition(row.id, definitionId);
+        mapper.attachProcess(row.id, caseNumber, definitionId);
         mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null, null,
                 null, StepAction.SUBMIT, null));
         events.publishEvent(CaseTransition.SUBMIT.event(row.ref(), applicant.username(), null, null, now));
@@ -375,11 +374,22 @@ public class Cases {
     }
 
     private void storeMaterials(long caseId, List<MaterialUpload> materials, Instant now) {
+        if (materials.isEmpty()) {
+            return;
+        }
+        var rows = new ArrayList<CaseMapper.MaterialRow>();
         for (MaterialUpload m : materials) {
             String name = m.fileName() == null || m.fileName().isBlank() ? m.code() : m.fileName();
-            mapper.insertMaterial(caseId, m.code(), name.length() > 255 ? name.substring(0, 255) : name,
-                    MaterialChecks.sniff(m.content()), m.content().length, Digests.sha256(m.content()), m.content(), now);
+            var row = new CaseMapper.MaterialRow();
+            row.code = m.code();
+            row.fileName = name.length() > 255 ? name.substring(0, 255) : name;
+            row.contentType = MaterialChecks.sniff(m.content());
+            row.size = m.content().length;
+            row.sha256 = Digests.sha256(m.content());
+            row.content = m.content();
+            rows.add(row);
         }
+        mapper.insertMaterials(caseId, rows, now);
     }
 
     private Map<String, Object> readForm(CaseRow row) {

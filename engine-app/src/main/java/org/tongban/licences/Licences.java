@@ -49,21 +49,21 @@ public class Licences implements LicenceStates {
 
     /** The licence of a case, for its applicant (the holder's account) and staff who may see the case. */
     public Licence licence(Actor user, String caseNumber) {
-        LicenceRow row = visibleLicence(user, caseNumber);
+        LicenceRow row = visibleLicence(user, caseNumber, false);
         return new Licence(row.licenceNumber, caseNumber, row.itemCode, row.holderName, row.holderId, row.issuer,
                 row.issuedAt, row.validUntil, row.status, row.sha256);
     }
 
     @Transactional
     public byte[] pdf(Actor user, String caseNumber) {
-        LicenceRow row = visibleLicence(user, caseNumber);
+        LicenceRow row = visibleLicence(user, caseNumber, true);
         audit.record(user.username(), "LICENCE_DOWNLOADED", row.licenceNumber, "case " + caseNumber);
-        return mapper.pdf(row.id).content();
+        return row.pdf;
     }
 
-    private LicenceRow visibleLicence(Actor user, String caseNumber) {
+    private LicenceRow visibleLicence(Actor user, String caseNumber, boolean withPdf) {
         CaseRef ref = cases.ref(user, caseNumber);
-        LicenceRow row = mapper.byCase(ref.id());
+        LicenceRow row = withPdf ? mapper.withPdfByCase(ref.id()) : mapper.byCase(ref.id());
         if (row == null && ref.status() == CaseStatus.GRANTED) {
             throw DomainException.conflict("licence-being-issued", caseNumber);
         }

@@ -17,17 +17,14 @@ public interface CaseMapper {
     String CASE_COLUMNS = "id, case_number, query_code_hash, item_code, process_instance_id, applicant, status, "
             + "form_data, submitted_at, accepted_at, concluded_at";
 
-    @Insert("INSERT INTO tb_case (query_code_hash, item_code, applicant, status, form_data, submitted_at) "
-            + "VALUES (#{queryCodeHash}, #{itemCode}, #{applicant}, #{status}, #{formData}, #{submittedAt})")
+    @Insert("INSERT INTO tb_case (query_code_hash, item_code, process_instance_id, applicant, status, form_data, submitted_at) "
+            + "VALUES (#{queryCodeHash}, #{itemCode}, #{processInstanceId}, #{applicant}, #{status}, #{formData}, #{submittedAt})")
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insert(CaseRow row);
 
-    @Update("UPDATE tb_case SET case_number = #{caseNumber}, process_instance_id = #{processInstanceId}, "
-            + "process_definition_id = #{processDefinitionId} WHERE id = #{id}")
-    void attachProcess(long id, String caseNumber, String processInstanceId, String processDefinitionId);
-
-    @Update("UPDATE tb_case SET process_definition_id = #{processDefinitionId} WHERE id = #{id}")
-    void attachDefinition(long id, String processDefinitionId);
+    /** After the start: the number (from the generated id) and the definition version the engine chose. */
+    @Update("UPDATE tb_case SET case_number = #{caseNumber}, process_definition_id = #{processDefinitionId} WHERE id = #{id}")
+    void attachProcess(long id, String caseNumber, String processDefinitionId);
 
     /** Moves the case only from the expected status: 0 rows means someone else moved it first. */
     @Update("UPDATE tb_case SET status = #{to}, "
@@ -55,10 +52,21 @@ public interface CaseMapper {
     @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE applicant = #{applicant} ORDER BY id DESC")
     List<CaseRow> byApplicant(String applicant);
 
-    @Insert("INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded) "
-            + "VALUES (#{caseId}, #{code}, #{fileName}, #{contentType}, #{size}, #{sha256}, #{content}, #{at}, FALSE)")
-    void insertMaterial(long caseId, String code, String fileName, String contentType, long size, String sha256,
-                        byte[] content, Instant at);
+    /** All of a submission's files in one statement. */
+    @Insert("<script>INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded) "
+            + "VALUES <foreach item='m' collection='materials' separator=','>(#{caseId}, #{m.code}, #{m.fileName}, #{m.contentType}, "
+            + "#{m.size}, #{m.sha256}, #{m.content}, #{at}, FALSE)</foreach></script>")
+    void insertMaterials(long caseId, List<MaterialRow> materials, Instant at);
+
+    /** A file as stored; fields, not a record, so MyBatis reads them in the foreach above. */
+    final class MaterialRow {
+        public String code;
+        public String fileName;
+        public String contentType;
+        public long size;
+        public String sha256;
+        public byte[] content;
+    }
 
     @Update("UPDATE tb_material SET superseded = TRUE WHERE case_id = #{caseId} AND material_code = #{code}")
     void supersedeMaterial(long caseId, String code);

@@ -45,9 +45,6 @@ public class LicenceIssuer {
     /** @return true if this call issued the licence, false if it already existed (a repeated delivery) */
     @Transactional
     public boolean issue(CaseGranted granted) {
-        if (mapper.byCase(granted.caseId()) != null) {
-            return false;
-        }
         Cases.GrantedCase grantedCase = cases.granted(granted.caseId());
         ServiceItem item = catalogue.require(grantedCase.itemCode());
         LicenceTemplate template = templates.require(item.licenceTemplate());

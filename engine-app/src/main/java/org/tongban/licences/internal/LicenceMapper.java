@@ -23,6 +23,8 @@ public interface LicenceMapper {
         public LocalDate validUntil;
         public String status;
         public String sha256;
+        /** Read only by {@link #withPdfByCase}. */
+        public byte[] pdf;
     }
 
     @Insert("INSERT INTO tb_licence (case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status) "
@@ -37,10 +39,8 @@ public interface LicenceMapper {
             + "FROM tb_licence WHERE case_id = #{caseId}")
     LicenceRow byCase(long caseId);
 
-    /** A blob column; MyBatis would read a bare byte[] return type as a list of rows. */
-    record Pdf(byte[] content) {
-    }
-
-    @Select("SELECT pdf AS content FROM tb_licence WHERE id = #{id}")
-    Pdf pdf(long id);
+    /** The download: the row and its PDF in one read. */
+    @Select("SELECT id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, sha256, pdf "
+            + "FROM tb_licence WHERE case_id = #{caseId}")
+    LicenceRow withPdfByCase(long caseId);
 }
