@@ -9,13 +9,27 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
+import org.tongban.identity.Actor;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
-/** Language (zh-CN unless the client asks for English) and the OpenAPI description. */
+/** Language (zh-CN unless the client asks for English), the signed-in {@code Actor} argument, the OpenAPI description. */
 @Configuration
-class WebConfig {
+class WebConfig implements WebMvcConfigurer {
+
+    static {
+        // The signed-in user is no request parameter: keep it out of the OpenAPI description.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ActorArgumentResolver());
+    }
 
     @Bean
     LocaleResolver localeResolver() {

@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,7 +69,7 @@ class CaseController {
             description = "Optional, 1-128 visible ASCII characters; the first success is replayed for 24 hours")
     ResponseEntity<SubmittedCase> submit(@Parameter(description = "{\"itemCode\": \"FOOD-BUSINESS-LICENCE\", \"form\": {...}}")
                                          @RequestParam("application") String application,
-                                         MultipartHttpServletRequest request, @AuthenticationPrincipal(expression = "actor()") Actor user) {
+                                         MultipartHttpServletRequest request, Actor user) {
         String key = IdempotentRequests.keyOf(request);
         Application parsed = parse(application);
         if (parsed.itemCode() == null || parsed.itemCode().isBlank()) {
@@ -93,7 +92,7 @@ class CaseController {
             description = "Optional, 1-128 visible ASCII characters; the first success is replayed for 24 hours")
     ResponseEntity<CaseView> resubmit(@PathVariable String caseNumber,
                                       @RequestParam(name = "application", required = false) String application,
-                                      MultipartHttpServletRequest request, @AuthenticationPrincipal(expression = "actor()") Actor user) {
+                                      MultipartHttpServletRequest request, Actor user) {
         String key = IdempotentRequests.keyOf(request);
         Map<String, Object> changes = application == null ? Map.of() : parse(application).form();
         List<MaterialUpload> materials = materials(request);
@@ -109,32 +108,32 @@ class CaseController {
     @PreAuthorize("hasRole('APPLICANT')")
     @Operation(summary = "Withdraw one's own case (撤回申请) before it is concluded; optional {\"reason\": \"...\"}")
     CaseView withdraw(@PathVariable String caseNumber, @RequestBody(required = false) Withdrawal withdrawal,
-                      @AuthenticationPrincipal(expression = "actor()") Actor user) {
+                      Actor user) {
         return cases.withdraw(user, caseNumber, withdrawal == null ? null : withdrawal.reason());
     }
 
     @GetMapping("/cases")
     @Operation(summary = "My applications, newest first")
-    List<CaseView> mine(@AuthenticationPrincipal(expression = "actor()") Actor user) {
+    List<CaseView> mine(Actor user) {
         return cases.mine(user);
     }
 
     @GetMapping("/cases/{caseNumber}")
     @Operation(summary = "One case (its applicant, or approvers of departments involved)")
-    CaseView one(@PathVariable String caseNumber, @AuthenticationPrincipal(expression = "actor()") Actor user) {
+    CaseView one(@PathVariable String caseNumber, Actor user) {
         return cases.view(user, caseNumber);
     }
 
     @GetMapping("/cases/{caseNumber}/history")
     @Operation(summary = "Case history: who, which department, what, when, opinion")
-    List<CaseEvent> history(@PathVariable String caseNumber, @AuthenticationPrincipal(expression = "actor()") Actor user) {
+    List<CaseEvent> history(@PathVariable String caseNumber, Actor user) {
         return cases.history(user, caseNumber);
     }
 
     @GetMapping("/cases/{caseNumber}/materials/{materialId}")
     @Operation(summary = "Download an uploaded material")
     ResponseEntity<byte[]> material(@PathVariable String caseNumber, @PathVariable long materialId,
-                                    @AuthenticationPrincipal(expression = "actor()") Actor user) {
+                                    Actor user) {
         CaseView view = cases.view(user, caseNumber);
         var info = view.materials().stream().filter(m -> m.id() == materialId).findFirst()
                 .orElseThrow(() -> DomainException.notFound("material-not-found", materialId));

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,33 +46,33 @@ class TaskController {
                   @RequestParam(required = false) String kind, @RequestParam(required = false) String claimed,
                   @RequestParam(required = false) String mine, @RequestParam(required = false) String dueBefore,
                   @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
-                  @RequestParam(required = false) String size, @AuthenticationPrincipal(expression = "actor()") Actor user) {
+                  @RequestParam(required = false) String size, Actor user) {
         return queue.todo(user, TaskFilter.parse(caseNumber, itemCode, kind, claimed, mine, dueBefore, sort, page, size));
     }
 
     @GetMapping("/done")
     @Operation(summary = "Done (已办): the steps I completed (case, step, action, opinion), newest first; page from 0, size 1-100 (20)")
     TaskPage<DoneStep> done(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                  @AuthenticationPrincipal(expression = "actor()") Actor user) {
+                  Actor user) {
         return queue.done(user, TaskFilter.page(page, size));
     }
 
     @GetMapping("/{taskId}")
     @Operation(summary = "Task detail with the case, its form data, materials and history")
-    TaskDetail detail(@PathVariable String taskId, @AuthenticationPrincipal(expression = "actor()") Actor user) {
+    TaskDetail detail(@PathVariable String taskId, Actor user) {
         return queue.detail(user, taskId);
     }
 
     @PostMapping("/{taskId}/claim")
     @Operation(summary = "Claim (签收) a task of my department")
-    TaskView claim(@PathVariable String taskId, @AuthenticationPrincipal(expression = "actor()") Actor user) {
+    TaskView claim(@PathVariable String taskId, Actor user) {
         return actions.claim(user, taskId);
     }
 
     @PostMapping("/{taskId}/complete")
     @Operation(summary = "Complete a task with an action: ACCEPT/REJECT/REQUEST_CORRECTION, AGREE/DISAGREE, GRANT/REFUSE")
     ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody ActionRequest request,
-                                  @AuthenticationPrincipal(expression = "actor()") Actor user) {
+                                  Actor user) {
         actions.complete(user, taskId, request);
         return ResponseEntity.noContent().build();
     }
