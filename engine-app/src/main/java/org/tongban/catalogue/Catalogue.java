@@ -29,10 +29,6 @@ public class Catalogue {
         return find(code).orElseThrow(() -> DomainException.notFound("item-not-found", code));
     }
 
-    public Optional<ServiceItem> byProcessKey(String processKey) {
-        return descriptors.items().stream().filter(i -> i.processKey().equals(processKey)).findFirst();
-    }
-
     /** The BPMN shipped with the item (the version deployed at start-up when it changed). */
     public byte[] shippedProcess(ServiceItem item) {
         return descriptors.processBytes(item);

@@ -1,6 +1,7 @@
 package org.tongban.jointreview;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.cases.CaseEvent;
@@ -24,16 +25,21 @@ public class Countersign {
 
     /** True when the item has no joint review or its rule is met by the current round's verdicts. */
     public boolean allowsGrant(ServiceItem item, CaseRef ref) {
-        if (item.jointReview() == null) {
-            return true;
-        }
-        List<String> reviewers = item.jointReview().departments();
-        List<StepAction> verdicts = cases.currentRound(ref).stream()
-                .filter(e -> StepKind.JOINT_REVIEW.actions().contains(e.action()) && reviewers.contains(e.department()))
-                .map(CaseEvent::action).toList();
-        return switch (item.jointReview().rule()) {
-            case ALL -> !verdicts.isEmpty() && verdicts.stream().allMatch(a -> a == StepAction.AGREE);
-            case ANY -> verdicts.stream().anyMatch(a -> a == StepAction.AGREE);
+        return item.jointReview() == null || allows(item.jointReview(), cases.currentRound(ref));
+    }
+
+    /**
+     * The rule over one round's history: only joint-review verdicts of the reviewing departments count. ALL: every
+     * reviewing department agreed and none disagreed; ANY: at least one agreed.
+     */
+    static boolean allows(ServiceItem.JointReview review, List<CaseEvent> round) {
+        List<CaseEvent> verdicts = round.stream()
+                .filter(e -> StepKind.JOINT_REVIEW.actions().contains(e.action()) && review.departments().contains(e.department()))
+                .toList();
+        return switch (review.rule()) {
+            case ALL -> verdicts.stream().allMatch(e -> e.action() == StepAction.AGREE)
+                    && verdicts.stream().map(CaseEvent::department).collect(Collectors.toSet()).containsAll(review.departments());
+            case ANY -> verdicts.stream().anyMatch(e -> e.action() == StepAction.AGREE);
         };
     }
 }

@@ -47,10 +47,6 @@ public record TaskFilter(String caseNumber, String itemCode, StepKind kind, Bool
     public static final List<StepKind> APPROVER_KINDS = Arrays.stream(StepKind.values())
             .filter(k -> k != StepKind.CORRECTION).toList();
 
-    public static TaskFilter firstPage() {
-        return new TaskFilter(null, null, null, null, false, null, Sort.CREATED_AT_ASC, 0, DEFAULT_SIZE);
-    }
-
     /** Parses the request parameters; null means absent. */
     public static TaskFilter parse(String caseNumber, String itemCode, String kind, String claimed, String mine,
                                    String dueBefore, String sort, String page, String size) {
