@@ -374,22 +374,11 @@ public class Cases {
     }
 
     private void storeMaterials(long caseId, List<MaterialUpload> materials, Instant now) {
-        if (materials.isEmpty()) {
-            return;
-        }
-        var rows = new ArrayList<CaseMapper.MaterialRow>();
         for (MaterialUpload m : materials) {
             String name = m.fileName() == null || m.fileName().isBlank() ? m.code() : m.fileName();
-            var row = new CaseMapper.MaterialRow();
-            row.code = m.code();
-            row.fileName = name.length() > 255 ? name.substring(0, 255) : name;
-            row.contentType = MaterialChecks.sniff(m.content());
-            row.size = m.content().length;
-            row.sha256 = Digests.sha256(m.content());
-            row.content = m.content();
-            rows.add(row);
+            mapper.insertMaterial(caseId, m.code(), name.length() > 255 ? name.substring(0, 255) : name,
+                    MaterialChecks.sniff(m.content()), m.content().length, Digests.sha256(m.content()), m.content(), now);
         }
-        mapper.insertMaterials(caseId, rows, now);
     }
 
     private Map<String, Object> readForm(CaseRow row) {

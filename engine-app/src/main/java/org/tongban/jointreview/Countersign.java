@@ -1,7 +1,6 @@
 package org.tongban.jointreview;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.cases.CaseEvent;
@@ -29,16 +28,16 @@ public class Countersign {
     }
 
     /**
-     * The rule over one round's history: only joint-review verdicts of the reviewing departments count. ALL: every
-     * reviewing department agreed and none disagreed; ANY: at least one agreed.
+     * The rule over one round's history: only joint-review verdicts of the reviewing departments count. ALL: there
+     * are verdicts and all agree (the engine opens the decision only after every department of the case's round
+     * has reviewed, so the item's current list, which may have changed since, is not asked); ANY: one agreed.
      */
     static boolean allows(ServiceItem.JointReview review, List<CaseEvent> round) {
         List<CaseEvent> verdicts = round.stream()
                 .filter(e -> StepKind.JOINT_REVIEW.actions().contains(e.action()) && review.departments().contains(e.department()))
                 .toList();
         return switch (review.rule()) {
-            case ALL -> verdicts.stream().allMatch(e -> e.action() == StepAction.AGREE)
-                    && verdicts.stream().map(CaseEvent::department).collect(Collectors.toSet()).containsAll(review.departments());
+            case ALL -> !verdicts.isEmpty() && verdicts.stream().allMatch(e -> e.action() == StepAction.AGREE);
             case ANY -> verdicts.stream().anyMatch(e -> e.action() == StepAction.AGREE);
         };
     }

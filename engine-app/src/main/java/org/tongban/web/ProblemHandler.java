@@ -107,8 +107,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             log.info("Concurrent update on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             return respond(problems.problem(409, "concurrent-update", List.of(), List.of()), request);
         }
+        if (packetTooBig(e)) {
+            // The database refused a statement carrying a file (max_allowed_packet): nothing was stored.
+            log.error("The database refused a statement as too large on {} {}: raise max_allowed_packet (docs/operations.md)",
+                    request.getMethod(), request.getRequestURI(), e);
+            return respond(problems.problem(413, "file-too-large-for-storage", List.of(), List.of()), request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(problems.problem(500, "internal", List.of(), List.of()), request);
+    }
+
+    private static boolean packetTooBig(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("com.mysql.cj.jdbc.exceptions.PacketTooBigException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Unreadable JSON: the property at fault is named; an enum lists its allowed values (exact, no numbers). */

@@ -36,7 +36,7 @@ public class WorkTasks {
     }
 
     /** 待办: filtered, ordered and paged in one statement (the total rides on the page as a window count). */
-    @Transactional(readOnly = true)
+    @Transactional // not readOnly: on MySQL 8 Connector/J would send SET SESSION TRANSACTION READ ONLY / READ WRITE around it
     public WorkTaskPage todo(TaskCriteria criteria) {
         Map<String, Object> q = new HashMap<>();
         q.put("itemCodeVariable", ProcessVariables.ITEM_CODE);
@@ -96,7 +96,11 @@ public class WorkTasks {
      * effects and returns how to complete it, inside the completing engine command (see {@link CompleteCmd}).
      */
     public void complete(String taskId, Function<Optional<WorkTask>, Completion> decide) {
-        engine.executeCommand(new CompleteCmd(taskId, decide));
+        try {
+            engine.executeCommand(new CompleteCmd(taskId, decide));
+        } catch (CompleteCmd.Refusal refused) {
+            throw refused.refusal();
+        }
     }
 
     /** 办理 of a task whose caller was already checked (the applicant's own correction step). */

@@ -52,21 +52,14 @@ public interface CaseMapper {
     @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE applicant = #{applicant} ORDER BY id DESC")
     List<CaseRow> byApplicant(String applicant);
 
-    /** All of a submission's files in one statement. */
-    @Insert("<script>INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded) "
-            + "VALUES <foreach item='m' collection='materials' separator=','>(#{caseId}, #{m.code}, #{m.fileName}, #{m.contentType}, "
-            + "#{m.size}, #{m.sha256}, #{m.content}, #{at}, FALSE)</foreach></script>")
-    void insertMaterials(long caseId, List<MaterialRow> materials, Instant at);
-
-    /** A file as stored; fields, not a record, so MyBatis reads them in the foreach above. */
-    final class MaterialRow {
-        public String code;
-        public String fileName;
-        public String contentType;
-        public long size;
-        public String sha256;
-        public byte[] content;
-    }
+    /**
+     * One statement per file: Connector/J sends a blob hex-encoded inside the statement, so a statement is about
+     * twice its file, and the server's {@code max_allowed_packet} bounds it (docs/operations.md).
+     */
+    @Insert("INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded) "
+            + "VALUES (#{caseId}, #{code}, #{fileName}, #{contentType}, #{size}, #{sha256}, #{content}, #{at}, FALSE)")
+    void insertMaterial(long caseId, String code, String fileName, String contentType, long size, String sha256,
+                        byte[] content, Instant at);
 
     @Update("UPDATE tb_material SET superseded = TRUE WHERE case_id = #{caseId} AND material_code = #{code}")
     void supersedeMaterial(long caseId, String code);

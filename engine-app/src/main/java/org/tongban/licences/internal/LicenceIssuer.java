@@ -45,6 +45,11 @@ public class LicenceIssuer {
     /** @return true if this call issued the licence, false if it already existed (a repeated delivery) */
     @Transactional
     public boolean issue(CaseGranted granted) {
+        // A repeated delivery (after a restart) stops here; only a concurrent one reaches the unique key below,
+        // and a failed insert uses up an id, which would leave a gap in the licence numbers.
+        if (mapper.byCase(granted.caseId()) != null) {
+            return false;
+        }
         Cases.GrantedCase grantedCase = cases.granted(granted.caseId());
         ServiceItem item = catalogue.require(grantedCase.itemCode());
         LicenceTemplate template = templates.require(item.licenceTemplate());

@@ -2,11 +2,13 @@ package org.tongban.workflow.internal;
 
 import java.util.Optional;
 import java.util.function.Function;
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.impl.interceptor.Command;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.task.service.impl.persistence.entity.TaskEntity;
+import org.tongban.shared.DomainException;
 import org.tongban.workflow.WorkTask;
 import org.tongban.workflow.WorkTasks.Completion;
 
@@ -21,12 +23,36 @@ public record CompleteCmd(String taskId, Function<Optional<WorkTask>, Completion
     @Override
     public Void execute(CommandContext context) {
         TaskEntity task = CommandContextUtil.getTaskService(context).getTask(taskId);
-        Completion completion = decide.apply(Optional.ofNullable(task).map(t -> WorkTaskMapping.of(t, true)));
+        Completion completion;
+        try {
+            completion = decide.apply(Optional.ofNullable(task).map(t -> WorkTaskMapping.of(t, true)));
+        } catch (DomainException refusal) {
+            throw new Refusal(refusal);
+        }
         TaskService tasks = CommandContextUtil.getProcessEngineConfiguration(context).getTaskService();
         if (completion.claimAs() != null) {
             tasks.claim(taskId, completion.claimAs());
         }
         tasks.complete(taskId, completion.variables());
         return null;
+    }
+
+    /**
+     * A refusal by {@code decide} on its way out of the engine. Flowable logs any exception leaving a command at
+     * ERROR with its stack trace, except its own ones not marked as logged: a refused request (400, 404, 409) is
+     * an answer, not an engine error. {@code WorkTasks.complete} unwraps it.
+     */
+    public static final class Refusal extends FlowableException {
+
+        private final DomainException refusal;
+
+        Refusal(DomainException refusal) {
+            super(refusal.getMessage());
+            this.refusal = refusal;
+        }
+
+        public DomainException refusal() {
+            return refusal;
+        }
     }
 }

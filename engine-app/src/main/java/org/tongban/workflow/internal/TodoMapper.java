@@ -11,7 +11,8 @@ import org.apache.ibatis.annotations.Select;
  * ordered, paged, with the total as a window count), each with its case number (the process instance's
  * business key), item code and candidate departments. Flowable's TaskQuery needs a count, the page, and every
  * process variable of every listed task (a serialized one read row by row) for the same answer. Written
- * against the columns TaskQuery itself filters on; the parameters are {@link #parameters}.
+ * against the columns TaskQuery itself filters on (QueueAndCompletionContractTest compares the two); the
+ * parameters are the map {@code WorkTasks.todo} builds.
  */
 @Mapper
 public interface TodoMapper {
