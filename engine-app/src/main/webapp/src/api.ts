@@ -64,3 +64,9 @@ export async function problemOf(error: unknown): Promise<Problem> {
 export function fieldMessage(e: FieldError): string {
   return (currentLocale() === 'en' ? e.messages?.en : e.messages?.['zh-CN']) || e.message
 }
+
+/** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; getRandomValues does not). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return 'ui-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
