@@ -136,6 +136,14 @@ export const journeys = [
       await fitsWidth(h, 'progress')
       await h.axe('progress')
       await h.shot('progress-mobile')
+      // the public pages on the phone too
+      await page.goto(`${h.base}/`)
+      await page.getByTestId('item').first().waitFor()
+      await fitsWidth(h, 'catalogue')
+      await page.goto(`${h.base}/items/${FOOD}`)
+      await page.locator('[data-test=diagram] .djs-element[data-element-id=acceptance]').waitFor()
+      await fitsWidth(h, 'guide')
+      await h.shot('guide-mobile')
     },
   },
   {
