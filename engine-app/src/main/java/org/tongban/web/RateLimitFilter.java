@@ -39,7 +39,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         this.rules = List.of(
                 new Rule("public", List.of(paths.matcher(HttpMethod.GET, "/api/v1/progress")), settings.publicEndpoints()),
                 new Rule("login", List.of(paths.matcher(HttpMethod.POST, TokenController.PATH),
-                        paths.matcher(HttpMethod.POST, "/login")), settings.login()));
+                        paths.matcher(HttpMethod.POST, "/login"),
+                        paths.matcher(HttpMethod.POST, SessionController.PATH)), settings.login()));
         this.exempt = Set.copyOf(settings.exemptAddresses());
         Duration longest = rules.stream().map(r -> r.limit().period()).max(Duration::compareTo).orElseThrow();
         this.buckets = Caffeine.newBuilder().maximumSize(settings.maxClients()).expireAfterAccess(longest).build();

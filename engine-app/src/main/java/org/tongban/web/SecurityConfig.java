@@ -11,7 +11,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -39,20 +41,27 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, ProblemWriter problems, AuthenticationManager passwords,
-                                 AccessTokens tokens, AuthSettings settings, RateLimitSettings limits) throws Exception {
+                                 AccessTokens tokens, AuthSettings settings, RateLimitSettings limits,
+                                 CsrfTokenRepository csrfTokens) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         var formFailure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authenticationManager(passwords)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/*", "/api/v1/progress").permitAll()
-                        .requestMatchers(HttpMethod.POST, TokenController.PATH).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/*", "/api/v1/items/*/form",
+                                "/api/v1/items/*/process", "/api/v1/progress", "/api/v1/departments", SessionController.ME).permitAll()
+                        .requestMatchers(HttpMethod.POST, TokenController.PATH, SessionController.PATH).permitAll()
+                        // the web UI: built files and page loads of its client routes (data still needs login)
+                        .requestMatchers(HttpMethod.GET, "/index.html", "/assets/**", "/favicon.svg").permitAll()
+                        .requestMatchers(SpaFallback::isClientRoute).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health").permitAll()
                         .requestMatchers("/error", "/login", "/").permitAll()
                         .anyRequest().authenticated())
                 .addFilterAfter(new RateLimitFilter(limits, problems), HeaderWriterFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), CsrfFilter.class)
                 // The token request acts on no session: it needs the password, which a forged request lacks.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::authenticatedByHeader,
+                // The web UI reads the token from the XSRF-TOKEN cookie and sends it as X-XSRF-TOKEN.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
+                        .ignoringRequestMatchers(BearerTokenFilter::authenticatedByHeader,
                         paths.matcher(HttpMethod.POST, TokenController.PATH)))
                 .formLogin(form -> form.defaultSuccessUrl("/swagger-ui.html").failureHandler((request, response, e) -> {
                     if (e instanceof LoginThrottledException throttled) {
@@ -73,6 +82,15 @@ class SecurityConfig {
             http.addFilterBefore(new BasicLoginFilter(passwords, problems::unauthorized), CsrfFilter.class);
         }
         return http.build();
+    }
+
+    /** CSRF tokens in a cookie readable by the web UI's script (a session cookie, Lax, Secure over HTTPS). */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        var repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookiePath("/");
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
     }
 
     /** Every password check (token request, login form, Basic) goes through {@link PasswordLogin}. */

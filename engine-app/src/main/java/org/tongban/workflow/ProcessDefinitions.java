@@ -6,6 +6,7 @@ import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
 import org.tongban.catalogue.ServiceItem;
+import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.workflow.internal.BpmnSafety;
 
@@ -41,6 +42,20 @@ public class ProcessDefinitions {
                 .deploy();
         return versions(item).stream().filter(ProcessVersion::latest).findFirst()
                 .orElseThrow(() -> new IllegalStateException("deployment " + deployment.getId() + " has no process " + item.processKey()));
+    }
+
+    /** The BPMN XML of the item's latest deployed process version. */
+    public byte[] latestXml(ServiceItem item) {
+        ProcessDefinition latest = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(item.processKey()).latestVersion().singleResult();
+        if (latest == null) {
+            throw DomainException.notFound("process-not-deployed", item.code());
+        }
+        try (var xml = repository.getProcessModel(latest.getId())) {
+            return xml.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public List<ProcessVersion> versions(ServiceItem item) {

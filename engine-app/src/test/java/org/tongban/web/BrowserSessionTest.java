@@ -105,7 +105,8 @@ class BrowserSessionTest extends ApiTestBase {
         form.add("_csrf", token.group(1));
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, cookie(page.getHeaders()));
+        // the CSRF token lives in the XSRF-TOKEN cookie (the form carries its masked copy); no session before login
+        headers.add(HttpHeaders.COOKIE, cookie(page.getHeaders(), "XSRF-TOKEN"));
         if (forwardedFor != null) {
             headers.set("X-Forwarded-For", forwardedFor);
         }
@@ -124,7 +125,11 @@ class BrowserSessionTest extends ApiTestBase {
     }
 
     private static String cookie(HttpHeaders headers) {
-        return headers.get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID"))
+        return cookie(headers, "JSESSIONID");
+    }
+
+    private static String cookie(HttpHeaders headers, String name) {
+        return headers.get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.tongban.support.ApiTestBase;
 
 /** Headers that tell browsers how to treat our responses, and the session cookie's attributes. */
@@ -44,8 +46,22 @@ class SecurityHeadersTest extends ApiTestBase {
                 .getHeaders().getFirst("Strict-Transport-Security")).contains("max-age=");
     }
 
+    /** The session starts at login (the CSRF token lives in its own cookie, so anonymous pages start none). */
     private String sessionCookie(HttpHeaders request) {
-        var response = rest.exchange("/login", HttpMethod.GET, new HttpEntity<>(request), String.class);
+        var page = rest.exchange("/api/v1/me", HttpMethod.GET, new HttpEntity<>(request), String.class);
+        String csrf = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .findFirst().orElseThrow();
+        assertThat(csrf).contains("SameSite=Lax").doesNotContain("HttpOnly"); // the web UI's script reads it
+        assertThat(csrf.contains("Secure")).isEqualTo("https".equals(request.getFirst("X-Forwarded-Proto")));
+        String token = csrf.substring("XSRF-TOKEN=".length(), csrf.indexOf(';'));
+        var login = new HttpHeaders();
+        login.putAll(request);
+        login.setContentType(MediaType.APPLICATION_JSON);
+        login.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + token);
+        login.set("X-XSRF-TOKEN", token);
+        var response = rest.exchange("/api/v1/session", HttpMethod.POST,
+                new HttpEntity<>(Map.of("username", "zhoumin", "password", PASSWORD), login), String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID"))
                 .findFirst().orElseThrow();
     }

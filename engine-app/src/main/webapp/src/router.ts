@@ -1,0 +1,38 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { useSession } from './stores/session'
+
+// Client routes: the server answers page loads of these with index.html (web.SpaFallback); never under
+// /api, /v3, /swagger-ui, /actuator, /login, /logout, /error, /assets.
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', name: 'catalogue', component: () => import('./views/CatalogueView.vue') },
+    { path: '/items/:code', name: 'guide', component: () => import('./views/GuideView.vue'), props: true },
+    { path: '/progress', name: 'progress', component: () => import('./views/ProgressView.vue') },
+    { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue') },
+    {
+      path: '/apply/:code',
+      name: 'apply',
+      component: () => import('./views/ApplyView.vue'),
+      props: true,
+      meta: { auth: true },
+    },
+    { path: '/my/cases', name: 'my-cases', component: () => import('./views/MyCasesView.vue'), meta: { auth: true } },
+    {
+      path: '/my/cases/:caseNumber',
+      name: 'case',
+      component: () => import('./views/CaseView.vue'),
+      props: true,
+      meta: { auth: true },
+    },
+    { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+  ],
+})
+
+router.beforeEach(async (to) => {
+  const session = useSession()
+  if (!session.loaded) await session.load()
+  if (to.meta.auth && !session.me) {
+    return { name: 'sign-in', query: { redirect: to.fullPath } }
+  }
+})
