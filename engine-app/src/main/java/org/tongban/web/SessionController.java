@@ -5,17 +5,13 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -29,7 +25,6 @@ import org.tongban.auth.AccessTokenAuthentication;
 import org.tongban.auth.LoginThrottledException;
 import org.tongban.identity.TongbanUser;
 import org.tongban.shared.DomainException;
-import org.tongban.shared.FieldProblem;
 
 /**
  * The web UI's session login (JSON, CSRF-protected like every session request) and {@code GET /me}. Passwords are
@@ -72,25 +67,11 @@ class SessionController {
             + "Needs the CSRF token (cookie XSRF-TOKEN, header X-XSRF-TOKEN). Wrong username or password: 401; "
             + "too many failures: 429 with Retry-After (same throttling as POST /auth/tokens)")
     ResponseEntity<?> login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
-        var missing = new ArrayList<FieldProblem>();
-        if (body.username() == null || body.username().isBlank()) {
-            missing.add(FieldProblem.of("username", "required", "用户名", "Username"));
-        }
-        if (body.password() == null || body.password().isEmpty()) {
-            missing.add(FieldProblem.of("password", "required", "密码", "Password"));
-        }
-        if (!missing.isEmpty()) {
-            throw DomainException.invalid(missing);
-        }
-        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password());
-        attempt.setDetails(new WebAuthenticationDetails(request));
         Authentication login;
         try {
-            login = passwords.authenticate(attempt);
+            login = PasswordCheck.authenticate(passwords, body.username(), body.password(), request);
         } catch (LoginThrottledException e) {
             return problems.tooManyRequests(request, "login-throttled", e.retryAfterSeconds());
-        } catch (AuthenticationException e) {
-            throw DomainException.of(DomainException.Kind.UNAUTHENTICATED, "invalid-credentials");
         }
         // a fresh session id and a fresh CSRF token (no fixation of either)
         if (request.getSession(false) != null) {

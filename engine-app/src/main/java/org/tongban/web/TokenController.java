@@ -4,15 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +20,6 @@ import org.tongban.auth.IssuedToken;
 import org.tongban.auth.LoginThrottledException;
 import org.tongban.identity.TongbanUser;
 import org.tongban.shared.DomainException;
-import org.tongban.shared.FieldProblem;
 
 /** API clients log in once for a bearer token, then send {@code Authorization: Bearer <token>}. */
 @RestController
@@ -53,25 +47,11 @@ class TokenController {
     @Operation(summary = "Log in with username and password: a bearer token (shown once) and its expiry. "
             + "Wrong username or password: 401; too many failures: 429 with Retry-After")
     ResponseEntity<?> issue(@RequestBody TokenRequest body, HttpServletRequest request) {
-        var missing = new ArrayList<FieldProblem>();
-        if (body.username() == null || body.username().isBlank()) {
-            missing.add(FieldProblem.of("username", "required", "用户名", "Username"));
-        }
-        if (body.password() == null || body.password().isEmpty()) {
-            missing.add(FieldProblem.of("password", "required", "密码", "Password"));
-        }
-        if (!missing.isEmpty()) {
-            throw DomainException.invalid(missing);
-        }
-        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password());
-        attempt.setDetails(new WebAuthenticationDetails(request));
         Authentication login;
         try {
-            login = passwords.authenticate(attempt);
+            login = PasswordCheck.authenticate(passwords, body.username(), body.password(), request);
         } catch (LoginThrottledException e) {
             return problems.tooManyRequests(request, "login-throttled", e.retryAfterSeconds());
-        } catch (AuthenticationException e) {
-            throw DomainException.of(DomainException.Kind.UNAUTHENTICATED, "invalid-credentials");
         }
         IssuedToken token = tokens.issue((TongbanUser) login.getPrincipal(), ClientAddress.of(request));
         return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(token);
