@@ -31,6 +31,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** Whether the request presents a bearer token (valid or not): it then goes through the bearer chain. */
+    static boolean presentsBearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
+    }
+
     static boolean authenticatedByHeader(HttpServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(AUTHENTICATED_BY_HEADER));
     }
