@@ -82,6 +82,7 @@ async function handle(h, caseNumber, step, action, { opinion, corrections, claim
     await page.getByTestId('material').first().getByRole('button').first().click()
     await page.getByTestId('pdf-preview').waitFor()
     await h.axe('task page')
+    await page.evaluate(() => window.scrollTo(0, 0))
     await h.shot(shots.task)
   }
   await page.getByTestId('submit').click()
