@@ -25,7 +25,13 @@ export const useSession = defineStore('session', {
       this.loaded = true
     },
     async signIn(username: string, password: string) {
-      const r = await api.post<Me>('/session', { username, password })
+      const post = () => api.post<Me>('/session', { username, password })
+      // without the CSRF cookie (first request, cookies cleared) the login is refused as unauthenticated;
+      // that refusal sets the cookie, so one retry carries the token
+      const r = await post().catch((e) => {
+        if (e?.response?.status === 401 && e.response.data?.code === 'unauthenticated') return post()
+        throw e
+      })
       this.me = r.data
       this.loaded = true
     },
@@ -35,6 +41,7 @@ export const useSession = defineStore('session', {
       } finally {
         this.me = null
       }
+      await this.load() // a fresh CSRF cookie for the next sign-in
     },
   },
 })

@@ -21,9 +21,14 @@ final class SpaCsrfTokenRequestHandler implements CsrfTokenRequestHandler {
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
-        // masked value for rendered pages; the deferred token is also loaded so its cookie gets written
+        // masked value for rendered pages (the /login form loads the token itself)
         xor.handle(request, response, csrfToken);
-        csrfToken.get();
+        // The web UI asks GET /me when it starts: that answer carries the cookie. Other requests leave the token
+        // deferred, so API clients and public lookups get no cookie (and cost no token) unless they need one.
+        if ("GET".equals(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + SessionController.ME)) {
+            csrfToken.get();
+        }
     }
 
     @Override

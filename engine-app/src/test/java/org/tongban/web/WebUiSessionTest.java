@@ -123,6 +123,9 @@ class WebUiSessionTest extends ApiTestBase {
         assertThat(me.getStatusCode().value()).isEqualTo(200);
         assertThat(me.getBody().get("roles")).extracting(JsonNode::asText).containsExactly("APPROVER");
         assertThat(me.getBody().get("departments")).extracting(JsonNode::asText).containsExactly("DQ-SCJG");
+        // API clients get no CSRF cookie (only the web UI's GET /me hands one out), nor does a public lookup
+        assertThat(as("wangfang").getForEntity("/api/v1/tasks", JsonNode.class).getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).isEmpty();
+        assertThat(rest.getForEntity("/api/v1/items", JsonNode.class).getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).isEmpty();
         // a bearer client logs out with its token, not here
         var logout = as("wangfang").exchange("/api/v1/session", HttpMethod.DELETE, null, JsonNode.class);
         assertThat(logout.getStatusCode().value()).isEqualTo(400);
@@ -176,9 +179,12 @@ class WebUiSessionTest extends ApiTestBase {
             assertThat(page.getBody()).as(route).contains("<div id=\"app\"></div>").doesNotContain("<script>");
             assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
         }
-        // the server's own paths keep their answers
+        // the server's own paths keep their answers, and their protection: a page load is not a way into the API
         var api = rest.exchange("/api/v1/no-such-thing", HttpMethod.GET, new HttpEntity<>(html), String.class);
         assertThat(api.getBody()).doesNotContain("id=\"app\"");
+        var cases = rest.exchange("/api/v1/cases", HttpMethod.GET, new HttpEntity<>(html), String.class);
+        assertThat(cases.getStatusCode().value()).isEqualTo(401);
+        assertThat(cases.getBody()).doesNotContain("id=\"app\"");
         assertThat(rest.exchange("/login", HttpMethod.GET, new HttpEntity<>(html), String.class).getBody())
                 .contains("name=\"_csrf\"").doesNotContain("id=\"app\"");
         assertThat(rest.exchange("/swagger-ui/index.html", HttpMethod.GET, new HttpEntity<>(html), String.class).getBody())
