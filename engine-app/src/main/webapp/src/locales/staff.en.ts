@@ -20,7 +20,7 @@ const staffEn: StaffMessages = {
     kind: 'Step kind',
     allKinds: 'All kinds',
     mine: 'Only mine',
-    claimed: 'Include colleagues\' claimed tasks',
+    claimed: 'Claimed only (colleagues\' too)',
     dueBefore: 'Due before',
     sort: 'Order',
     sortNewest: 'Newest first',

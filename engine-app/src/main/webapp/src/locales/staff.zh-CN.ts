@@ -19,7 +19,7 @@ const staffZhCN = {
     kind: '环节类型',
     allKinds: '全部环节',
     mine: '仅我签收的',
-    claimed: '含同事已签收的',
+    claimed: '只看已签收的（含同事）',
     dueBefore: '办理期限早于',
     sort: '排序',
     sortNewest: '最新到达在前',
