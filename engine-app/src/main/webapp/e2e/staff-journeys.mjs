@@ -230,6 +230,14 @@ export const staffJourneys = [
       await name.fill(newName)
       await name.press('Enter')
       await page.locator('[data-test=modeler] .djs-element[data-element-id=review]').getByText(newName).waitFor()
+      // the inspection step also goes to the fire brigade: candidate departments in the panel
+      await page.locator('[data-test=modeler] .djs-element[data-element-id=inspection]').click()
+      await page.getByTestId('element-id').filter({ hasText: 'inspection' }).waitFor()
+      await page.getByTestId('prop-groups').click()
+      await page.getByRole('option', { name: '德清县消防救援大队 (DQ-XF)' }).click()
+      await page.keyboard.press('Escape')
+      await review.click()
+      await page.getByTestId('element-id').filter({ hasText: 'review' }).waitFor()
       await h.axe('studio')
       await h.shot('studio')
       await page.getByTestId('deploy').click()
@@ -239,6 +247,8 @@ export const staffJourneys = [
       h.assert((await page.getByTestId('version').first().innerText()).trim() === String(latest + 1), 'the new version is listed first')
       const xml = await (await fetch(`${h.base}/api/v1/items/${FOOD}/process`)).text()
       h.assert(xml.includes(`name="${newName}"`), 'the new version is the current process')
+      h.assert(/id="inspection"[^>]*flowable:candidateGroups="DQ-SCJG,DQ-XF"/.test(xml), 'the inspection goes to both departments')
+      h.assert(/id="review"[^>]*flowable:category="review"/.test(xml), 'attributes the panel did not touch are kept')
       // a hostile file: refused, the problem listed and its element highlighted
       await page.getByTestId(`open-${latest + 1}`).click()
       await page.locator('[data-test=modeler] .djs-element[data-element-id=review]').waitFor()
