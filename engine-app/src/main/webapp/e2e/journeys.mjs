@@ -1,4 +1,5 @@
-// The journeys, in order (later ones use the case the applicant journey creates). Part B adds approver ones.
+// The journeys, in order (later ones use the case the applicant journey creates). Staff journeys: staff-journeys.mjs.
+import { staffJourneys, windowCorrection } from './staff-journeys.mjs'
 const PDF = Buffer.from('%PDF-1.4\n% Tongban browser test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 const FOOD = 'FOOD-BUSINESS-LICENCE'
 const MOBILE = { width: 390, height: 844 }
@@ -146,6 +147,7 @@ export const journeys = [
       await h.shot('guide-mobile')
     },
   },
+  windowCorrection,
   {
     name: 'correction-answered-and-licence-downloaded',
     viewport: MOBILE,
@@ -154,8 +156,7 @@ export const journeys = [
       const { page } = h
       const n = h.shared.caseNumber
       h.assert(n, 'needs the case of the applicant journey')
-      // the window asks for a correction (through the API until the workbench exists)
-      await h.act('wangfang', n, 'acceptance', 'REQUEST_CORRECTION', null, ['布局图未标明仓库位置'])
+      // the window asked for a correction in the workbench (window-requests-correction-in-the-workbench)
       await page.goto(`${h.base}/my/cases/${n}`)
       await page.waitForURL('**/sign-in?redirect=**')
       // by keyboard: the skip link comes first in tab order, Tab goes from user name to password, Enter submits
@@ -196,4 +197,5 @@ export const journeys = [
       await h.shot('licence-mobile')
     },
   },
+  ...staffJourneys,
 ]

@@ -5,5 +5,6 @@ declare module '*.vue' {
   export default component
 }
 declare module 'bpmn-js/lib/NavigatedViewer'
+declare module 'bpmn-js/lib/Modeler'
 declare module '@bpmn-io/form-js-viewer'
 declare module 'bpmn-auto-layout'

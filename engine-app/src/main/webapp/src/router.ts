@@ -25,6 +25,25 @@ export const router = createRouter({
       props: true,
       meta: { auth: true },
     },
+    // staff pages (each view also shows a refusal to a signed-in user without the role; the API enforces it)
+    { path: '/workbench', name: 'workbench', component: () => import('./views/WorkbenchView.vue'), meta: { auth: true } },
+    { path: '/workbench/tasks/:id', name: 'task', component: () => import('./views/TaskView.vue'), props: true, meta: { auth: true } },
+    { path: '/studio', name: 'studio', component: () => import('./views/StudioView.vue'), meta: { auth: true } },
+    {
+      path: '/studio/:code/:version',
+      name: 'studio-editor',
+      component: () => import('./views/StudioEditorView.vue'),
+      props: true,
+      meta: { auth: true },
+    },
+    { path: '/supervision', name: 'supervision', component: () => import('./views/SupervisionView.vue'), meta: { auth: true } },
+    {
+      path: '/supervision/cases/:caseNumber',
+      name: 'supervised-case',
+      component: () => import('./views/SupervisedCaseView.vue'),
+      props: true,
+      meta: { auth: true },
+    },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
 })

@@ -1,6 +1,8 @@
 import type { Messages } from './zh-CN'
+import staffEn from './staff.en'
 
 const en: Messages = {
+  ...staffEn,
   app: {
     name: 'Tongban',
     subtitle: 'Deqing County government services',

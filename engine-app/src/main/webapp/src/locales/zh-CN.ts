@@ -1,5 +1,8 @@
+import staffZhCN from './staff.zh-CN'
+
 // Every UI string in Chinese (default). en.ts must have exactly the same keys (checked by the type).
 const zhCN = {
+  ...staffZhCN,
   app: {
     name: '通办',
     subtitle: '德清县政务服务网',

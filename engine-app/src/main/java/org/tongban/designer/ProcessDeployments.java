@@ -36,4 +36,9 @@ public class ProcessDeployments {
     public List<ProcessVersion> versions(ServiceItem item) {
         return definitions.versions(item);
     }
+
+    /** The BPMN XML of one deployed version. */
+    public byte[] versionXml(ServiceItem item, int version) {
+        return definitions.versionXml(item, version);
+    }
 }

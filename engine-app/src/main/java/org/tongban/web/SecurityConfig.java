@@ -118,7 +118,13 @@ class SecurityConfig {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(frames -> frames.deny()))
+                        // DENY unless the response set its own (only an inline material preview does: SAMEORIGIN)
+                        .frameOptions(frames -> frames.disable())
+                        .addHeaderWriter((request, response) -> {
+                            if (!response.containsHeader("X-Frame-Options")) {
+                                response.setHeader("X-Frame-Options", "DENY");
+                            }
+                        }))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problems::unauthorized, request -> request.getRequestURI().startsWith("/api/"))
                         .accessDeniedHandler(problems::forbidden));

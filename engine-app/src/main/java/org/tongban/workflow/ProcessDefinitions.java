@@ -58,6 +58,20 @@ public class ProcessDefinitions {
         }
     }
 
+    /** The BPMN XML of one deployed version of the item's process (404 if there is no such version). */
+    public byte[] versionXml(ServiceItem item, int version) {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(item.processKey()).processDefinitionVersion(version).singleResult();
+        if (definition == null) {
+            throw DomainException.notFound("process-version-not-found", item.code(), version);
+        }
+        try (var xml = repository.getProcessModel(definition.getId())) {
+            return xml.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public List<ProcessVersion> versions(ServiceItem item) {
         List<ProcessDefinition> definitions = repository.createProcessDefinitionQuery()
                 .processDefinitionKey(item.processKey()).orderByProcessDefinitionVersion().desc().list();

@@ -131,19 +131,29 @@ class CaseController {
     }
 
     @GetMapping("/cases/{caseNumber}/materials/{materialId}")
-    @Operation(summary = "Download an uploaded material")
+    @Operation(summary = "Download an uploaded material; inline=true shows it in a frame of the web UI (same origin only)")
     ResponseEntity<byte[]> material(@PathVariable String caseNumber, @PathVariable long materialId,
-                                    Actor user) {
+                                    @RequestParam(defaultValue = "false") boolean inline, Actor user) {
         CaseView view = cases.view(user, caseNumber);
         var info = view.materials().stream().filter(m -> m.id() == materialId).findFirst()
                 .orElseThrow(() -> DomainException.notFound("material-not-found", materialId));
-        return ResponseEntity.ok()
+        var disposition = inline ? ContentDisposition.inline() : ContentDisposition.attachment();
+        var response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(info.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(info.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(cases.materialContent(user, caseNumber, materialId));
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        disposition.filename(info.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff");
+        if (inline) {
+            // the task page previews PDFs in an <iframe>: only this response may be framed, and only by our own pages;
+            // it runs nothing itself (Spring Security keeps headers a response already has)
+            response.header("Content-Security-Policy", INLINE_MATERIAL_POLICY).header("X-Frame-Options", "SAMEORIGIN");
+        }
+        return response.body(cases.materialContent(user, caseNumber, materialId));
     }
+
+    /** The policy of a material shown inline: no scripts, no subresources; framed by same-origin pages only. */
+    static final String INLINE_MATERIAL_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+            + "object-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
     @GetMapping("/progress")
     @Operation(summary = "Public progress lookup by case number and query code (no login)")

@@ -6,8 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +47,15 @@ class DesignerController {
     @Operation(summary = "Deployed versions of an item's process, newest first")
     List<ProcessVersion> versions(@PathVariable String code) {
         return deployments.versions(catalogue.require(code));
+    }
+
+    @GetMapping("/{version}/bpmn") // no "produces": a refusal stays problem JSON
+    @Operation(summary = "BPMN 2.0 XML of one deployed version (for the designer studio's modeler and download)")
+    ResponseEntity<byte[]> versionXml(@PathVariable String code, @PathVariable int version) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(code + "-v" + version + ".bpmn20.xml").build().toString())
+                .body(deployments.versionXml(catalogue.require(code), version));
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})

@@ -1,0 +1,42 @@
+// Types and helpers of the staff pages (workbench, designer studio, supervision), as the API returns them.
+import { useSession } from './stores/session'
+
+export interface Text { zh: string; en: string }
+export interface TaskView {
+  id: string; stepKey: string; stepName: string; stepKind: string; caseNumber: string; itemCode: string
+  departments: string[]; assignee?: string | null; createdAt: string; dueDate?: string | null
+}
+export interface Page<T> { items: T[]; page: number; size: number; total: number }
+export interface DoneStep {
+  caseNumber: string; itemCode: string; stepKey: string; stepName: string; department?: string
+  action: string; opinion?: string; completedAt: string
+}
+export interface Material { id: number; code: string; fileName: string; contentType: string; sizeBytes: number }
+export interface CurrentStep { taskId: string; stepKey: string; stepName: string; departments: string[]; assignee?: string; since: string }
+export interface CaseView {
+  caseNumber: string; itemCode: string; itemName: string; status: string; applicant: string; applicantName: string
+  submittedAt: string; acceptedAt?: string; concludedAt?: string; formData: Record<string, unknown>
+  materials: Material[]; currentSteps: CurrentStep[]; correctionNotice?: string
+}
+export interface CaseEvent {
+  occurredAt: string; actor?: string; actorName: string; department?: string; stepKey?: string; stepName?: string
+  action: string; opinion?: string
+}
+export interface TaskDetail { task: TaskView; allowedActions: string[]; caseView: CaseView; history: CaseEvent[] }
+export interface ItemSummary { code: string; name: Text; departments?: string[]; leadDepartment?: string }
+export interface Department { code: string; name: Text }
+export interface ProcessVersion {
+  itemCode: string; processDefinitionId: string; version: number; deploymentId: string; deployedAt: string; latest: boolean
+}
+export interface CaseSummary {
+  caseNumber: string; itemCode: string; itemName: string; itemNameEn: string; status: string; applicant: string
+  applicantName: string; submittedAt: string; concludedAt?: string
+}
+
+/** Whether the signed-in user has one of these roles. */
+export function hasRole(...roles: string[]): boolean {
+  const me = useSession().me
+  return !!me && roles.some((r) => me.roles.includes(r))
+}
+
+export const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString() : '')
