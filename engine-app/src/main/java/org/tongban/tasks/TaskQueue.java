@@ -7,8 +7,11 @@ import org.tongban.cases.CaseFile;
 import org.tongban.cases.CaseRef;
 import org.tongban.cases.Cases;
 import org.tongban.cases.DoneStep;
+import org.tongban.cases.StepAction;
 import org.tongban.cases.StepKind;
+import org.tongban.catalogue.Catalogue;
 import org.tongban.identity.Actor;
+import org.tongban.jointreview.Countersign;
 import org.tongban.shared.DomainException;
 import org.tongban.workflow.TaskCriteria;
 import org.tongban.workflow.WorkTask;
@@ -21,15 +24,19 @@ public class TaskQueue {
 
     private final WorkTasks tasks;
     private final Cases cases;
+    private final Catalogue catalogue;
+    private final Countersign countersign;
 
-    TaskQueue(WorkTasks tasks, Cases cases) {
+    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign) {
         this.tasks = tasks;
         this.cases = cases;
+        this.catalogue = catalogue;
+        this.countersign = countersign;
     }
 
     /**
-     * 待办: unclaimed tasks of my departments and tasks I hold, filtered, ordered and paged in the engine's own
-     * query (one statement for the page, one for the total). With {@code claimed=true} also the tasks colleagues
+     * 待办: unclaimed tasks of my departments and tasks I hold, filtered, ordered and paged in one statement
+     * (workflow's TodoMapper). With {@code claimed=true} also the tasks colleagues
      * of my departments have claimed, so everyone sees what is being worked.
      */
     public TaskPage<TaskView> todo(Actor user, TaskFilter filter) {
@@ -64,7 +71,11 @@ public class TaskQueue {
         WorkTask task = visibleTask(user, taskId);
         StepKind kind = StepKind.ofCategory(task.category()).orElseThrow();
         CaseFile file = cases.fileOfWorkableTask(task.processInstanceId());
-        return new TaskDetail(viewOf(task, file.ref()), kind.actions().stream().sorted().toList(), file.view(), file.history());
+        // exactly what completing the task would accept: no GRANT while the joint review's rule is not met
+        List<StepAction> allowed = kind.actions().stream()
+                .filter(a -> a != StepAction.GRANT || countersign.allowsGrant(catalogue.require(file.ref().itemCode()), file.ref()))
+                .sorted().toList();
+        return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history());
     }
 
     /** The open task if this approver may work it (assigned to them, or a candidate of their department); else 404. */

@@ -55,6 +55,9 @@ class JointReviewTest extends ApiTestBase {
         actOk("zhoumin", number, "jointReview", "AGREE", "已取得环评批复");
 
         String decision = taskOf("chenjing", number, "decision");
+        // the task page offers only what the API accepts: no GRANT while the countersign rule is not met
+        assertThat(as("chenjing").getForObject("/api/v1/tasks/" + decision, JsonNode.class).get("allowedActions").toString())
+                .contains("REFUSE").doesNotContain("GRANT");
         var grant = act("chenjing", decision, "GRANT", "准予许可", null);
         assertThat(grant.getStatusCode().value()).isEqualTo(409);
         assertThat(grant.getBody().get("code").asText()).isEqualTo("joint-review-not-agreed");
