@@ -1,6 +1,8 @@
 package org.tongban.workflow;
 
 import java.util.List;
+import java.util.Optional;
+import org.flowable.engine.HistoryService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.ProcessDefinition;
@@ -21,10 +23,12 @@ public class ProcessDefinitions {
     public static final int MAX_BYTES = BpmnSafety.MAX_BYTES;
 
     private final RepositoryService repository;
+    private final HistoryService history;
     private final BpmnSafety safety;
 
-    ProcessDefinitions(RepositoryService repository, BpmnSafety safety) {
+    ProcessDefinitions(RepositoryService repository, HistoryService history, BpmnSafety safety) {
         this.repository = repository;
+        this.history = history;
         this.safety = safety;
     }
 
@@ -59,6 +63,23 @@ public class ProcessDefinitions {
     }
 
     /** The BPMN XML of one deployed version of the item's process (404 if there is no such version). */
+    /**
+     * The BPMN XML of the version a process instance runs (or ran) on: a case's own diagram, which a designer's
+     * later version may differ from. Read from the instance's history row, kept at every history level we use.
+     */
+    public Optional<byte[]> xmlOfInstance(String processInstanceId) {
+        var instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return Optional.ofNullable(instance).map(i -> xmlOf(i.getProcessDefinitionId()));
+    }
+
+    private byte[] xmlOf(String processDefinitionId) {
+        try (var xml = repository.getProcessModel(processDefinitionId)) {
+            return xml.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public byte[] versionXml(ServiceItem item, int version) {
         ProcessDefinition definition = repository.createProcessDefinitionQuery()
                 .processDefinitionKey(item.processKey()).processDefinitionVersion(version).singleResult();

@@ -96,6 +96,15 @@ class DesignerDeploymentTest extends ApiTestBase {
         assertThat(jdbc.queryForObject("SELECT process_definition_id FROM tb_case WHERE case_number = ?", String.class, fresh))
                 .isEqualTo(deployed.getBody().get("processDefinitionId").asText());
 
+        // each case's diagram is its own version's; the guide shows the latest; others' cases stay hidden
+        assertThat(as("zhangwei").getForObject("/api/v1/cases/" + running + "/process", String.class)).contains("id=\"inspection\"");
+        assertThat(as("wangfang").getForObject("/api/v1/cases/" + running + "/process", String.class)).contains("id=\"inspection\"");
+        assertThat(as("zhangwei").getForObject("/api/v1/cases/" + fresh + "/process", String.class))
+                .contains("id=\"review\"").doesNotContain("id=\"inspection\"");
+        assertThat(rest.getForObject("/api/v1/items/" + FOOD + "/process", String.class)).doesNotContain("id=\"inspection\"");
+        assertThat(as("lina").getForEntity("/api/v1/cases/" + running + "/process", String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(rest.getForEntity("/api/v1/cases/" + running + "/process", String.class).getStatusCode().value()).isEqualTo(401);
+
         // the running case still walks v1, inspection included
         actOk("wangfang", running, "acceptance", "ACCEPT", null);
         actOk("wangfang", running, "review", "AGREE", null);

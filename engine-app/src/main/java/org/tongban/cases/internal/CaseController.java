@@ -35,7 +35,9 @@ import org.tongban.cases.MaterialUpload;
 import org.tongban.cases.SubmittedCase;
 import org.tongban.identity.Actor;
 import org.tongban.shared.Digests;
+import org.tongban.cases.CaseRef;
 import org.tongban.shared.DomainException;
+import org.tongban.workflow.ProcessDefinitions;
 import org.tongban.shared.FieldProblem;
 
 /**
@@ -53,8 +55,10 @@ class CaseController {
     private final Cases cases;
     private final ObjectMapper json;
     private final IdempotentRequests idempotency;
+    private final ProcessDefinitions definitions;
 
-    CaseController(Cases cases, ObjectMapper json, IdempotentRequests idempotency) {
+    CaseController(Cases cases, ObjectMapper json, IdempotentRequests idempotency, ProcessDefinitions definitions) {
+        this.definitions = definitions;
         this.cases = cases;
         this.json = json;
         this.idempotency = idempotency;
@@ -122,6 +126,15 @@ class CaseController {
     @Operation(summary = "One case (its applicant, or approvers of departments involved)")
     CaseView one(@PathVariable String caseNumber, Actor user) {
         return cases.view(user, caseNumber);
+    }
+
+    @GetMapping(path = "/cases/{caseNumber}/process", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "The BPMN XML of the process version this case runs on (for its diagram); whoever may see the case")
+    ResponseEntity<byte[]> process(@PathVariable String caseNumber, Actor user) {
+        CaseRef ref = cases.ref(user, caseNumber);
+        byte[] xml = definitions.xmlOfInstance(ref.processInstanceId())
+                .orElseThrow(() -> DomainException.notFound("case-not-found", caseNumber));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).header("X-Content-Type-Options", "nosniff").body(xml);
     }
 
     @GetMapping("/cases/{caseNumber}/history")
