@@ -3,8 +3,8 @@ import { layoutProcess } from 'bpmn-auto-layout'
 const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL'
 
 /**
- * Shipped processes carry no diagram interchange (DI); the designer studio lays them out before editing (the same
- * approach as components/BpmnDiagram). Flowable files name a flow's ends only on the flow; the layouter follows
+ * Shipped processes carry no diagram interchange (DI): the diagram viewer and the designer studio lay them out
+ * (bpmn-auto-layout) before showing or editing them. Flowable files name a flow's ends only on the flow; the layouter follows
  * <incoming>/<outgoing> on the nodes, so those are added first.
  */
 export async function withDiagram(xml: string): Promise<string> {
