@@ -1,5 +1,10 @@
 package org.tongban.tasks;
 
+import static org.tongban.shared.QueryParameters.label;
+import static org.tongban.shared.QueryParameters.number;
+import static org.tongban.shared.QueryParameters.present;
+import static org.tongban.shared.QueryParameters.text;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.tongban.cases.StepKind;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
@@ -24,7 +28,6 @@ public record TaskFilter(String caseNumber, String itemCode, StepKind kind, Bool
     public static final int MAX_SIZE = 100;
     /** Keeps {@code page * size} an int, as Flowable's listPage takes it. */
     public static final int MAX_PAGE = 1_000_000;
-    private static final int MAX_TEXT = 64;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** The orders a queue can be read in; ties are broken by task id so paging is stable. */
@@ -93,19 +96,7 @@ public record TaskFilter(String caseNumber, String itemCode, StepKind kind, Bool
         return new TaskFilter(caseNumber, itemCode, kind, claimed, mine, dueBefore, sort, page, size);
     }
 
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
-    }
 
-    private static String text(String field, String value, List<FieldProblem> problems) {
-        if (!present(value)) {
-            return null;
-        }
-        if (value.strip().length() > MAX_TEXT) {
-            problems.add(FieldProblem.of(field, "too-long", label(field), label(field), MAX_TEXT));
-        }
-        return value.strip();
-    }
 
     private static Boolean bool(String field, String value, List<FieldProblem> problems) {
         if (!present(value)) {
@@ -121,24 +112,6 @@ public record TaskFilter(String caseNumber, String itemCode, StepKind kind, Bool
         };
     }
 
-    private static int number(String field, String value, int absent, int min, int max, List<FieldProblem> problems) {
-        if (!present(value)) {
-            return absent;
-        }
-        long n;
-        try {
-            n = Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            problems.add(FieldProblem.of(field, "not-a-number", label(field), label(field)));
-            return absent;
-        }
-        if (n < min) {
-            problems.add(FieldProblem.of(field, "too-small", label(field), label(field), min));
-        } else if (n > max) {
-            problems.add(FieldProblem.of(field, "too-large", label(field), label(field), max));
-        }
-        return (int) Math.max(min, Math.min(max, n));
-    }
 
     /** An instant (2026-12-01T00:00:00Z) or a day (2026-12-01, meaning its start in China). */
     private static Instant instant(String field, String value, List<FieldProblem> problems) {
@@ -154,7 +127,4 @@ public record TaskFilter(String caseNumber, String itemCode, StepKind kind, Bool
         }
     }
 
-    private static DefaultMessageSourceResolvable label(String field) {
-        return new DefaultMessageSourceResolvable(new String[] {"label." + field}, field);
-    }
 }

@@ -1,5 +1,10 @@
 package org.tongban.cases.internal;
 
+import static org.tongban.shared.QueryParameters.label;
+import static org.tongban.shared.QueryParameters.number;
+import static org.tongban.shared.QueryParameters.present;
+import static org.tongban.shared.QueryParameters.text;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -7,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +36,6 @@ class OversightController {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
     static final int MAX_PAGE = 1_000_000;
-    private static final int MAX_TEXT = 64;
 
     private final OversightMapper mapper;
     private final Catalogue catalogue;
@@ -80,40 +83,7 @@ class OversightController {
         return new Page(items, p, s, total);
     }
 
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
-    }
 
-    private static String text(String field, String value, List<FieldProblem> problems) {
-        if (!present(value)) {
-            return null;
-        }
-        if (value.strip().length() > MAX_TEXT) {
-            problems.add(FieldProblem.of(field, "too-long", label(field), label(field), MAX_TEXT));
-        }
-        return value.strip();
-    }
 
-    private static int number(String field, String value, int absent, int min, int max, List<FieldProblem> problems) {
-        if (!present(value)) {
-            return absent;
-        }
-        long n;
-        try {
-            n = Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            problems.add(FieldProblem.of(field, "not-a-number", label(field), label(field)));
-            return absent;
-        }
-        if (n < min) {
-            problems.add(FieldProblem.of(field, "too-small", label(field), label(field), min));
-        } else if (n > max) {
-            problems.add(FieldProblem.of(field, "too-large", label(field), label(field), max));
-        }
-        return (int) Math.max(min, Math.min(max, n));
-    }
 
-    private static DefaultMessageSourceResolvable label(String field) {
-        return new DefaultMessageSourceResolvable(new String[] {"label." + field}, field);
-    }
 }
