@@ -28,7 +28,11 @@ public enum CaseTransition {
     REFUSE(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.REFUSED),
     /** 撤回: the applicant takes back a case that is not yet concluded. */
     WITHDRAW(EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED),
-            CaseStatus.WITHDRAWN);
+            CaseStatus.WITHDRAWN),
+    /** 合并意见: the lead department consolidates the joint review's opinions; the status stays. */
+    CONSOLIDATE(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.ACCEPTED),
+    /** The lead department sends the joint review back to named departments (a new round); the status stays. */
+    SEND_BACK(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.ACCEPTED);
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;
@@ -50,6 +54,8 @@ public enum CaseTransition {
             case GRANT -> GRANT;
             case REFUSE -> REFUSE;
             case WITHDRAW -> WITHDRAW;
+            case CONSOLIDATE -> CONSOLIDATE;
+            case SEND_BACK -> SEND_BACK;
         };
     }
 
@@ -92,6 +98,8 @@ public enum CaseTransition {
             case GRANT -> new CaseGranted(id, number, item, at);
             case REFUSE -> new CaseRefused(id, number, item, actor, department, at);
             case WITHDRAW -> new CaseWithdrawn(id, number, item, actor, at);
+            case CONSOLIDATE -> new JointOpinionConsolidated(id, number, item, actor, department, at);
+            case SEND_BACK -> new JointReviewSentBack(id, number, item, actor, department, at);
         };
     }
 

@@ -8,7 +8,14 @@ import java.util.Map;
 public record CaseView(String caseNumber, String itemCode, String itemName, CaseStatus status, String applicant,
                        String applicantName, Instant submittedAt, Instant acceptedAt, Instant concludedAt,
                        Map<String, Object> formData, List<MaterialInfo> materials, List<CurrentStep> currentSteps,
-                       String correctionNotice, Licence licence) {
+                       String correctionNotice, Licence licence, List<JointReviewProgress> jointReviewProgress) {
+
+    /**
+     * A department of the current joint-review round (并联审查) and whether it has finished, for the applicant: no
+     * opinions, no reviewer names. Null on lists and for cases without a joint review (or not yet accepted).
+     */
+    public record JointReviewProgress(String department, String departmentName, boolean finished, Instant finishedAt) {
+    }
 
     /** The licence of a granted case: ISSUING from the grant until the licence exists (shortly after), then ISSUED. */
     public record Licence(Status status, String licenceNumber) {

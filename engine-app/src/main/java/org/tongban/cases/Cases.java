@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.cases.internal.CaseMapper;
 import org.tongban.cases.internal.CaseRow;
+import org.tongban.cases.internal.JointReviewMapper;
 import org.tongban.cases.internal.MaterialChecks;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
@@ -58,9 +59,12 @@ public class Cases {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final ObjectProvider<LicenceStates> licences;
+    private final JointReviewMapper rounds;
 
     Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, ProcessInstances processes,
-          WorkTasks tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences) {
+          WorkTasks tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences,
+          JointReviewMapper rounds) {
+        this.rounds = rounds;
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.forms = forms;
@@ -103,7 +107,10 @@ public class Cases {
         variables.put(ProcessVariables.APPLICANT, applicant.username());
         variables.put(ProcessVariables.CASE_NUMBER, caseNumber);
         variables.put(ProcessVariables.ITEM_CODE, item.code());
-        item.jointReviewSpec().ifPresent(j -> variables.put(ProcessVariables.REVIEW_DEPARTMENTS, j.departments()));
+        item.jointReviewSpec().ifPresent(j -> {
+            variables.put(ProcessVariables.REVIEW_DEPARTMENTS, j.departments());
+            variables.put(ProcessVariables.JOINT_REVIEW_ROUND, 1);
+        });
         String definitionId = processes.start(item.processKey(), caseNumber, row.processInstanceId,
                 item.name().zh() + " " + caseNumber, variables);
         mapper.attachProcess(row.id, caseNumber, definitionId);
@@ -252,7 +259,7 @@ public class Cases {
     /** The applicant's own cases, newest first. */
     public List<CaseView> mine(Actor applicant) {
         return mapper.byApplicant(applicant.username()).stream()
-                .map(row -> view(row, catalogue.require(row.itemCode))).toList();
+                .map(row -> view(row, catalogue.require(row.itemCode), null, false)).toList();
     }
 
     /** A case for whoever may see it; 404 for everyone else, so existence is not revealed. */
@@ -279,6 +286,67 @@ public class Cases {
             }
         }
         return all.subList(start, all.size());
+    }
+
+    /** A case's joint review as whoever may see the case may read it; 404 for a case without a joint review. */
+    public record JointReviewFile(CaseRef ref, ServiceItem.JointReview spec, List<JointReviewRound> rounds) {
+    }
+
+    /** The joint-review rounds of a case this user may see (one read of the history); else 404. */
+    public JointReviewFile jointReview(Actor user, String caseNumber) {
+        CaseRow row = visibleCase(user, caseNumber);
+        ServiceItem item = catalogue.require(row.itemCode);
+        if (item.jointReview() == null) {
+            throw DomainException.notFound("case-not-found", caseNumber);
+        }
+        return new JointReviewFile(row.ref(), item.jointReview(), jointReviewRounds(row.id, item, mapper.history(row.id)));
+    }
+
+    /** The joint-review rounds of a case the caller already may work on (empty without a joint review). */
+    public List<JointReviewRound> jointReviewRounds(CaseRef ref) {
+        ServiceItem item = catalogue.require(ref.itemCode());
+        return item.jointReview() == null ? List.of() : jointReviewRounds(ref.id(), item, mapper.history(ref.id()));
+    }
+
+    private List<JointReviewRound> jointReviewRounds(long caseId, ServiceItem item, List<CaseEvent> history) {
+        var sentBackTo = new HashMap<Integer, List<String>>();
+        if (history.stream().anyMatch(e -> e.action() == StepAction.SEND_BACK)) {
+            rounds.rounds(caseId).forEach(r -> sentBackTo.put(r.roundNo(), List.of(r.departments().split(","))));
+        }
+        return JointReviewRound.of(history, item.jointReview().lead(), item.jointReview().departments(), sentBackTo);
+    }
+
+    /**
+     * 退回会审: the lead department sends the joint review back to some of its departments for a new round; stores
+     * the departments of that round and returns its number. Each department must take part in the case's joint
+     * review (the item's, or one that recorded a verdict in it); the caller records the SEND_BACK step itself.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public NewRound sendBack(CaseRef ref, List<String> departments) {
+        ServiceItem item = catalogue.require(ref.itemCode());
+        if (item.jointReview() == null) {
+            throw DomainException.conflict("joint-review-missing", ref.caseNumber());
+        }
+        List<JointReviewRound> past = jointReviewRounds(ref);
+        var participating = new java.util.LinkedHashSet<String>(item.jointReview().departments());
+        past.forEach(r -> r.departments().forEach(d -> participating.add(d.department())));
+        List<String> named = departments == null ? List.of()
+                : departments.stream().filter(d -> d != null && !d.isBlank()).map(String::strip).distinct().toList();
+        if (named.isEmpty()) {
+            throw DomainException.invalid(FieldProblem.of("departments", "departments-required"));
+        }
+        List<String> strangers = named.stream().filter(d -> !participating.contains(d)).toList();
+        if (!strangers.isEmpty()) {
+            throw DomainException.invalid(FieldProblem.of("departments", "not-in-joint-review",
+                    String.join(", ", strangers), String.join(", ", participating)));
+        }
+        int round = past.size() + 1;
+        rounds.insert(ref.id(), round, String.join(",", named));
+        return new NewRound(round, named);
+    }
+
+    /** A joint-review round a send-back started: its number and departments. */
+    public record NewRound(int number, List<String> departments) {
     }
 
     public byte[] materialContent(Actor user, String caseNumber, long materialId) {
@@ -335,8 +403,15 @@ public class Cases {
         return view(row, item, null);
     }
 
-    /** {@code history} if already read, else null (read only when a correction notice is needed). */
     private CaseView view(CaseRow row, ServiceItem item, List<CaseEvent> history) {
+        return view(row, item, history, true);
+    }
+
+    /**
+     * {@code history} if already read, else null (read only when a correction notice or the joint-review progress
+     * is needed); lists leave the progress out ({@code withProgress} false).
+     */
+    private CaseView view(CaseRow row, ServiceItem item, List<CaseEvent> history, boolean withProgress) {
         List<CaseView.CurrentStep> current = row.processInstanceId == null ? List.of()
                 : tasks.ofProcess(row.processInstanceId).stream()
                 .map(t -> new CaseView.CurrentStep(t.id(), t.stepKey(), t.name(), t.departments(), t.assignee(), t.createdAt()))
@@ -348,7 +423,24 @@ public class Cases {
         }
         return new CaseView(row.caseNumber, item.code(), item.name().zh(), row.caseStatus(), row.applicant,
                 directory.displayName(row.applicant), row.submittedAt, row.acceptedAt, row.concludedAt, readForm(row),
-                mapper.materials(row.id), current, notice, licence(row));
+                mapper.materials(row.id), current, notice, licence(row), withProgress ? progress(row, item, history) : null);
+    }
+
+    /** The current joint-review round's departments and whether each finished; null without one (or on lists). */
+    private List<CaseView.JointReviewProgress> progress(CaseRow row, ServiceItem item, List<CaseEvent> history) {
+        if (item.jointReview() == null || row.acceptedAt == null) {
+            return null;
+        }
+        List<JointReviewRound> all = jointReviewRounds(row.id, item, history != null ? history : mapper.history(row.id));
+        if (all.isEmpty()) {
+            return null;
+        }
+        var names = new HashMap<String, String>();
+        directory.departments().forEach(d -> names.put(d.code(), d.nameZh()));
+        return all.get(all.size() - 1).departments().stream()
+                .map(d -> new CaseView.JointReviewProgress(d.department(), names.getOrDefault(d.department(), d.department()),
+                        d.status() != JointReviewRound.Status.PENDING, d.finishedAt()))
+                .toList();
     }
 
     private CaseView.Licence licence(CaseRow row) {

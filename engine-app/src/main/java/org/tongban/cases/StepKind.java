@@ -13,6 +13,8 @@ public enum StepKind {
     REVIEW("review", Set.of(StepAction.AGREE, StepAction.DISAGREE)),
     JOINT_REVIEW("joint-review", Set.of(StepAction.AGREE, StepAction.DISAGREE)),
     DECISION("decision", Set.of(StepAction.GRANT, StepAction.REFUSE)),
+    /** The lead department (牵头部门) after a joint review: consolidate the opinions or send back for another round. */
+    CONSOLIDATION("consolidation", Set.of(StepAction.CONSOLIDATE, StepAction.SEND_BACK)),
     CORRECTION("correction", Set.of(StepAction.RESUBMIT));
 
     private final String category;

@@ -28,14 +28,17 @@ public class Countersign {
     }
 
     /**
-     * The rule over one round's history: only joint-review verdicts of the reviewing departments count. ALL: there
-     * are verdicts and all agree (the engine opens the decision only after every department of the case's round
+     * The rule over the history since acceptance (every round of the joint review): only the reviewing
+     * departments' joint-review verdicts count, each department's latest one. ALL: there are verdicts and all agree (the engine opens the decision only after every department of the case's round
      * has reviewed, so the item's current list, which may have changed since, is not asked); ANY: one agreed.
      */
     static boolean allows(ServiceItem.JointReview review, List<CaseEvent> round) {
-        List<CaseEvent> verdicts = round.stream()
+        // a department sent back for another round counts with its latest verdict (rounds: LeadDepartment)
+        var latest = new java.util.LinkedHashMap<String, CaseEvent>();
+        round.stream()
                 .filter(e -> StepKind.JOINT_REVIEW.actions().contains(e.action()) && review.departments().contains(e.department()))
-                .toList();
+                .forEach(e -> latest.put(e.department(), e));
+        List<CaseEvent> verdicts = List.copyOf(latest.values());
         return switch (review.rule()) {
             case ALL -> !verdicts.isEmpty() && verdicts.stream().allMatch(e -> e.action() == StepAction.AGREE);
             case ANY -> verdicts.stream().anyMatch(e -> e.action() == StepAction.AGREE);

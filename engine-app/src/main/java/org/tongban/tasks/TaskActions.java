@@ -13,6 +13,7 @@ import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.identity.Actor;
 import org.tongban.jointreview.Countersign;
+import org.tongban.jointreview.LeadDepartment;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.shared.PlainText;
@@ -37,9 +38,11 @@ public class TaskActions {
     private final Catalogue catalogue;
     private final Countersign countersign;
     private final RetryingTransaction tx;
+    private final LeadDepartment lead;
 
     TaskActions(WorkTasks tasks, TaskQueue queue, Cases cases, Catalogue catalogue, Countersign countersign,
-                RetryingTransaction tx) {
+                RetryingTransaction tx, LeadDepartment lead) {
+        this.lead = lead;
         this.tasks = tasks;
         this.queue = queue;
         this.cases = cases;
@@ -85,13 +88,19 @@ public class TaskActions {
             }
             CaseRef ref = cases.byProcessInstance(task.processInstanceId());
             ServiceItem item = catalogue.require(ref.itemCode());
-            if (request.action() == StepAction.GRANT && !countersign.allowsGrant(item, ref)) {
-                throw DomainException.conflict("joint-review-not-agreed", ref.caseNumber());
+            if (request.action() == StepAction.GRANT) {
+                lead.requireConsolidated(item, ref);
+                if (!countersign.allowsGrant(item, ref)) {
+                    throw DomainException.conflict("joint-review-not-agreed", ref.caseNumber());
+                }
+            }
+            Map<String, Object> variables = new HashMap<>();
+            if (kind == StepKind.CONSOLIDATION) {
+                variables.putAll(lead.consolidation(ref, request.action(), request.departments()));
             }
             String department = task.departments().stream().filter(user::inDepartment).findFirst().orElse(null);
             cases.recordStep(ref, new StepRecord(user.username(), user.displayName(), department, task.stepKey(),
                     task.name(), request.action(), opinion(request)));
-            Map<String, Object> variables = new HashMap<>();
             switch (kind) {
                 case ACCEPTANCE -> variables.put(ProcessVariables.ACCEPTANCE, request.action().name());
                 case DECISION -> variables.put(ProcessVariables.DECISION, request.action().name());

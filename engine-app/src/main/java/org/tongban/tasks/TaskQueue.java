@@ -12,6 +12,7 @@ import org.tongban.cases.StepKind;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.identity.Actor;
 import org.tongban.jointreview.Countersign;
+import org.tongban.jointreview.LeadDepartment;
 import org.tongban.shared.DomainException;
 import org.tongban.workflow.TaskCriteria;
 import org.tongban.workflow.WorkTask;
@@ -26,8 +27,10 @@ public class TaskQueue {
     private final Cases cases;
     private final Catalogue catalogue;
     private final Countersign countersign;
+    private final LeadDepartment lead;
 
-    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign) {
+    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign, LeadDepartment lead) {
+        this.lead = lead;
         this.tasks = tasks;
         this.cases = cases;
         this.catalogue = catalogue;
@@ -71,9 +74,11 @@ public class TaskQueue {
         WorkTask task = visibleTask(user, taskId);
         StepKind kind = StepKind.ofCategory(task.category()).orElseThrow();
         CaseFile file = cases.fileOfWorkableTask(task.processInstanceId());
-        // exactly what completing the task would accept: no GRANT while the joint review's rule is not met
+        // exactly what completing the task would accept: no GRANT before the lead's consolidation of the latest
+        // round or while the joint review's rule is not met
+        var item = catalogue.require(file.ref().itemCode());
         List<StepAction> allowed = kind.actions().stream()
-                .filter(a -> a != StepAction.GRANT || countersign.allowsGrant(catalogue.require(file.ref().itemCode()), file.ref()))
+                .filter(a -> a != StepAction.GRANT || (lead.consolidated(item, file.ref()) && countersign.allowsGrant(item, file.ref())))
                 .sorted().toList();
         return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history());
     }

@@ -16,13 +16,17 @@ public final class ProcessVariables {
     public static final String ACCEPTANCE = "acceptance";
     /** Outcome of the decision step (GRANT, REFUSE). */
     public static final String DECISION = "decision";
+    /** Outcome of the lead department's consolidation step (CONSOLIDATE, SEND_BACK). */
+    public static final String CONSOLIDATION = "consolidation";
+    /** The joint-review round (1 from acceptance, +1 per send-back); {@code reviewDepartments} holds its departments. */
+    public static final String JOINT_REVIEW_ROUND = "jointReviewRound";
 
     /** Set by the engine on multi-instance (joint review) executions. */
     public static final Set<String> MULTI_INSTANCE = Set.of("nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances", "loopCounter");
 
     public static final Set<String> PLATFORM = Set.of(APPLICANT, CASE_NUMBER, ITEM_CODE, REVIEW_DEPARTMENTS,
-            ACCEPTANCE, DECISION);
+            ACCEPTANCE, DECISION, CONSOLIDATION, JOINT_REVIEW_ROUND);
 
     private ProcessVariables() {
     }

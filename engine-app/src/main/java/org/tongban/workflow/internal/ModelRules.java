@@ -54,7 +54,8 @@ import org.tongban.workflow.ProcessVariables;
  */
 final class ModelRules {
 
-    static final Set<String> STEP_CATEGORIES = Set.of("acceptance", "review", "joint-review", "decision", "correction");
+    static final Set<String> STEP_CATEGORIES = Set.of("acceptance", "review", "joint-review", "decision", "correction",
+            "consolidation");
     private static final Set<Class<?>> FLOW_ELEMENTS = Set.of(StartEvent.class, EndEvent.class, UserTask.class,
             ExclusiveGateway.class, ParallelGateway.class, InclusiveGateway.class, SequenceFlow.class, SubProcess.class,
             BoundaryEvent.class, IntermediateCatchEvent.class, ServiceTask.class, Task.class, ManualTask.class,
