@@ -33,6 +33,7 @@ final class BareFlowableCycle implements Runnable {
         variables.put("caseNumber", "BARE");
         variables.put("itemCode", "CONSTRUCTION-PERMIT");
         variables.put("reviewDepartments", List.of("DQ-ZRZY", "DQ-XF", "DQ-STHJ"));
+        variables.put("jointReviewRound", 1);
         Latencies time = latencies;
         String pid = time.time("start", () -> runtime.startProcessInstanceByKey("constructionPermit", variables).getId());
         Task acceptance = time.time("task query", () -> open(pid, "acceptance")).get(0);
@@ -56,6 +57,12 @@ final class BareFlowableCycle implements Runnable {
                 }
             }
         }
+        // the lead department consolidates the opinions (same BPMN as the platform runs)
+        Task consolidation = time.time("task query", () -> await(pid, "consolidation"));
+        time.time("claim+complete", () -> {
+            tasks.claim(consolidation.getId(), "chenjing");
+            tasks.complete(consolidation.getId(), Map.of("consolidation", "CONSOLIDATE"));
+        });
         Task decision = time.time("task query", () -> awaitDecision(pid));
         time.time("claim+complete", () -> {
             tasks.claim(decision.getId(), "chenjing");
@@ -68,8 +75,13 @@ final class BareFlowableCycle implements Runnable {
     }
 
     Task awaitDecision(String pid) {
+        return await(pid, "decision");
+    }
+
+    /** The open task at this step, waiting briefly should the engine reach it asynchronously. */
+    Task await(String pid, String key) {
         for (int i = 0; i < 500; i++) {
-            List<Task> found = open(pid, "decision");
+            List<Task> found = open(pid, key);
             if (!found.isEmpty()) {
                 return found.get(0);
             }
@@ -80,6 +92,6 @@ final class BareFlowableCycle implements Runnable {
                 break;
             }
         }
-        throw new AssertionError("no decision task for " + pid);
+        throw new AssertionError("no " + key + " task for " + pid);
     }
 }

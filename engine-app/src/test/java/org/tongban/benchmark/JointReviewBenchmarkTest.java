@@ -89,6 +89,7 @@ class JointReviewBenchmarkTest extends ApiTestBase {
                     .filter(l -> l.getGroupId() != null).findFirst().orElseThrow().getGroupId();
             actions.complete(reviewers.get(department), review.getId(), new ActionRequest(StepAction.AGREE, "同意", null));
         }
+        actions.complete(lead, bare.await(pid, "consolidation").getId(), new ActionRequest(StepAction.CONSOLIDATE, "各部门均同意", null));
         actions.complete(lead, awaitDecision(pid).getId(), new ActionRequest(StepAction.GRANT, "准予许可", null));
     }
 

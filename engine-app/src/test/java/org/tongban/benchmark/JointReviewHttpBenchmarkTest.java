@@ -135,6 +135,7 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         for (String reviewer : REVIEWERS.values()) {
             complete(time, client.apply(reviewer), number, "jointReview", "review " + ++review, "AGREE", "同意");
         }
+        complete(time, client.apply("chenjing"), number, "consolidation", "consolidate", "CONSOLIDATE", "各部门均同意");
         complete(time, client.apply("chenjing"), number, "decision", "decide", "GRANT", "准予许可");
         download(time, client.apply("lina"), number);
     }

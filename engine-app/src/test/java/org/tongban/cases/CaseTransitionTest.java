@@ -33,6 +33,12 @@ class CaseTransitionTest {
             CaseTransition.WITHDRAW, mapOf(CaseStatus.SUBMITTED, CaseStatus.WITHDRAWN,
                     CaseStatus.CORRECTION_REQUESTED, CaseStatus.WITHDRAWN, CaseStatus.ACCEPTED, CaseStatus.WITHDRAWN)));
 
+    static {
+        // the lead department's consolidation step: recorded, the case stays accepted
+        LEGAL.put(CaseTransition.CONSOLIDATE, mapOf(CaseStatus.ACCEPTED, CaseStatus.ACCEPTED));
+        LEGAL.put(CaseTransition.SEND_BACK, mapOf(CaseStatus.ACCEPTED, CaseStatus.ACCEPTED));
+    }
+
     private static final CaseRef REF = new CaseRef(7, "TB20260101000007", "FOOD-BUSINESS-LICENCE", "zhangwei",
             CaseStatus.SUBMITTED, "pid");
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
@@ -105,6 +111,8 @@ class CaseTransitionTest {
         expected.put(CaseTransition.GRANT, new CaseGranted(7, REF.caseNumber(), REF.itemCode(), AT));
         expected.put(CaseTransition.REFUSE, new CaseRefused(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
         expected.put(CaseTransition.WITHDRAW, new CaseWithdrawn(7, REF.caseNumber(), REF.itemCode(), "u", AT));
+        expected.put(CaseTransition.CONSOLIDATE, new JointOpinionConsolidated(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
+        expected.put(CaseTransition.SEND_BACK, new JointReviewSentBack(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
         assertThat(expected.keySet()).containsExactly(CaseTransition.values());
         expected.forEach((t, event) -> assertThat(t.event(REF, "u", "D", verdict, AT)).as(t.name()).isEqualTo(event));
         List<Class<?>> types = expected.values().stream().<Class<?>>map(Object::getClass).distinct().toList();

@@ -151,6 +151,9 @@ class CaseVisibilityTest extends ApiTestBase {
         actOk(FIRE, number, "jointReview", "AGREE", "消防设计符合要求");
         actOk(ECOLOGY, number, "jointReview", "AGREE", "已取得环评批复");
         expect(number, CONSTRUCTION_ROLES).seenBy(all)
+                .task("consolidation@DQ-ZJJ", Set.of(LEAD, LEAD_COLLEAGUE), Set.of(LEAD, LEAD_COLLEAGUE)).check();
+        actOk(LEAD, number, "consolidation", "CONSOLIDATE", "各部门均同意");
+        expect(number, CONSTRUCTION_ROLES).seenBy(all)
                 .task("decision@DQ-ZJJ", Set.of(LEAD, LEAD_COLLEAGUE), Set.of(LEAD, LEAD_COLLEAGUE)).check();
         actOk(LEAD_COLLEAGUE, number, "decision", "GRANT", "准予许可");
         assertThat(caseOf(C_APPLICANT, number).get("status").asText()).isEqualTo("GRANTED");

@@ -53,6 +53,7 @@ class JointReviewTest extends ApiTestBase {
         actOk("zhaolei", number, "jointReview", "AGREE", "符合国土空间规划");
         actOk("sunqiang", number, "jointReview", "DISAGREE", "消防车道宽度不足4米");
         actOk("zhoumin", number, "jointReview", "AGREE", "已取得环评批复");
+        actOk("chenjing", number, "consolidation", "CONSOLIDATE", "消防部门不同意，其余部门同意");
 
         String decision = taskOf("chenjing", number, "decision");
         // the task page offers only what the API accepts: no GRANT while the countersign rule is not met
@@ -87,11 +88,12 @@ class JointReviewTest extends ApiTestBase {
                     assertThat(r.get(60, TimeUnit.SECONDS)).isEqualTo(204);
                 }
                 String pid = jdbc.queryForObject("SELECT process_instance_id FROM tb_case WHERE case_number = ?", String.class, number);
-                awaitDecision(pid);
-                assertThat(taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("decision").count()).isEqualTo(1);
+                awaitStep(pid, "consolidation");
+                assertThat(taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("consolidation").count()).isEqualTo(1);
                 assertThat(taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("jointReview").count()).isZero();
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tb_case_event e JOIN tb_case c ON c.id = e.case_id "
                         + "WHERE c.case_number = ? AND e.action = 'AGREE'", Integer.class, number)).isEqualTo(3);
+                actOk("chenjing", number, "consolidation", "CONSOLIDATE", "各部门均同意");
                 actOk("chenjing", number, "decision", "GRANT", "准予许可");
                 assertThat(caseOf("lina", number).get("status").asText()).isEqualTo("GRANTED");
             }
@@ -100,9 +102,9 @@ class JointReviewTest extends ApiTestBase {
         }
     }
 
-    /** The engine may leave a parallel multi-instance through an async job; wait for it (bounded). */
-    private void awaitDecision(String pid) throws InterruptedException {
-        for (int i = 0; i < 100 && taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("decision").count() == 0; i++) {
+    /** The engine may leave a parallel multi-instance through an async job; wait for the next step (bounded). */
+    private void awaitStep(String pid, String stepKey) throws InterruptedException {
+        for (int i = 0; i < 100 && taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(stepKey).count() == 0; i++) {
             Thread.sleep(100);
         }
     }
