@@ -154,8 +154,9 @@ export const staffJourneys = [
         await as(h, user, '/workbench')
         await handle(h, n, 'jointReview', 'AGREE', { opinion: `${user}：符合要求`, claim: user !== 'zhoumin' })
       }
-      // the lead decides; the done list shows the earlier acceptance
+      // the lead consolidates the opinions (合并意见), then decides; the done list shows the earlier acceptance
       await as(h, 'chenjing', '/workbench')
+      await handle(h, n, 'consolidation', 'CONSOLIDATE', { opinion: '各部门均同意，符合施工许可条件' })
       await handle(h, n, 'decision', 'GRANT', { opinion: '准予许可' })
       await page.goto(`${h.base}/workbench?tab=done`)
       await page.getByTestId('done').getByText(n).first().waitFor()

@@ -156,6 +156,8 @@ const en: Messages = {
     GRANT: 'Granted',
     REFUSE: 'Refused',
     WITHDRAW: 'Withdrawn',
+    CONSOLIDATE: 'Opinions consolidated',
+    SEND_BACK: 'Sent back for another round',
   },
   errors: {
     network: 'Network problem, please try again.',

@@ -52,6 +52,7 @@ const staffEn: StaffMessages = {
     acceptance: 'Acceptance',
     review: 'Review',
     'joint-review': 'Joint review',
+    consolidation: 'Consolidation',
     decision: 'Decision',
     correction: 'Correction',
   },

@@ -51,6 +51,7 @@ const staffZhCN = {
     acceptance: '受理',
     review: '审查',
     'joint-review': '并联审查',
+    consolidation: '汇总意见',
     decision: '决定',
     correction: '补正',
   },

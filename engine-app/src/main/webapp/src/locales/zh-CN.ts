@@ -156,6 +156,8 @@ const zhCN = {
     GRANT: '准予许可',
     REFUSE: '不予许可',
     WITHDRAW: '撤回申请',
+    CONSOLIDATE: '汇总意见',
+    SEND_BACK: '退回会审',
   },
   errors: {
     network: '网络异常，请稍后重试。',

@@ -39,7 +39,7 @@ class TaskController {
     /** Parameters arrive as text so that each bad value becomes a field problem of its own. */
     @GetMapping
     @Operation(summary = "To-do (待办): tasks my departments may claim and tasks I hold; filtered, sorted, paged",
-            description = "kind: acceptance|review|joint-review|decision; claimed=true also shows colleagues' claimed "
+            description = "kind: acceptance|review|joint-review|consolidation|decision; claimed=true also shows colleagues' claimed "
                     + "tasks; mine=true only mine; dueBefore: 2026-12-01 or an instant; sort: createdAt|dueDate[,asc|desc]; "
                     + "page from 0; size 1-100 (20)")
     TaskPage<TaskView> todo(@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String itemCode,
