@@ -337,8 +337,11 @@ public class Cases {
         }
         List<String> strangers = named.stream().filter(d -> !participating.contains(d)).toList();
         if (!strangers.isEmpty()) {
-            throw DomainException.invalid(FieldProblem.of("departments", "not-in-joint-review",
-                    String.join(", ", strangers), String.join(", ", participating)));
+            // the answer names a few of them, shortened: it must not echo an arbitrarily large request
+            String shown = strangers.stream().limit(3).map(d -> d.length() > 32 ? d.substring(0, 32) + "…" : d)
+                    .collect(java.util.stream.Collectors.joining(", ")) + (strangers.size() > 3 ? ", …" : "");
+            throw DomainException.invalid(FieldProblem.of("departments", "not-in-joint-review", shown,
+                    String.join(", ", participating)));
         }
         int round = past.size() + 1;
         rounds.insert(ref.id(), round, String.join(",", named));
@@ -435,8 +438,7 @@ public class Cases {
         if (all.isEmpty()) {
             return null;
         }
-        var names = new HashMap<String, String>();
-        directory.departments().forEach(d -> names.put(d.code(), d.nameZh()));
+        var names = directory.departmentNames();
         return all.get(all.size() - 1).departments().stream()
                 .map(d -> new CaseView.JointReviewProgress(d.department(), names.getOrDefault(d.department(), d.department()),
                         d.status() != JointReviewRound.Status.PENDING, d.finishedAt()))

@@ -56,6 +56,13 @@ public class Directory implements UserDetailsService {
         return mapper.departments();
     }
 
+    /** Chinese name of every department by code (one statement), for views that name several departments. */
+    public java.util.Map<String, String> departmentNames() {
+        var names = new java.util.HashMap<String, String>();
+        departments().forEach(d -> names.put(d.code(), d.nameZh()));
+        return names;
+    }
+
     public Optional<Department> department(String code) {
         return Optional.ofNullable(mapper.department(code));
     }

@@ -77,8 +77,7 @@ public class LeadDepartment {
         if (!full && !participant) {
             throw DomainException.notFound("case-not-found", caseNumber);
         }
-        var names = new HashMap<String, String>();
-        directory.departments().forEach(d -> names.put(d.code(), d.nameZh()));
+        var names = directory.departmentNames();
         List<JointReviewPanel.Round> rounds = file.rounds().stream().map(r -> new JointReviewPanel.Round(r.number(),
                 r.startedAt(), r.sentBack() == null ? null : r.sentBack().opinion(),
                 r.departments().stream().map(d -> {

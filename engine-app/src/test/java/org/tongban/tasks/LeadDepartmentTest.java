@@ -42,6 +42,9 @@ class LeadDepartmentTest extends ApiTestBase {
         assertThat(progress.get(0).path("finishedAt").isMissingNode()).isFalse();
         assertThat(progress.toString()).doesNotContain("符合国土空间规划", "zhaolei", "赵磊");
 
+        // a reviewing department cannot send back or consolidate from its own task
+        assertField(sendBack("sunqiang", taskOf("sunqiang", number, "jointReview"), List.of("DQ-ZRZY"), "再审"),
+                "action", "action-not-allowed");
         actOk("sunqiang", number, "jointReview", "DISAGREE", "消防车道宽度不足4米");
         actOk("zhoumin", number, "jointReview", "AGREE", "已取得环评批复");
 
@@ -59,6 +62,9 @@ class LeadDepartmentTest extends ApiTestBase {
         var stranger = sendBack("chenjing", consolidation, List.of("DQ-XF", "DQ-SCJG"), "再审");
         assertField(stranger, "departments", "not-in-joint-review");
         assertThat(stranger.getBody().toString()).contains("DQ-SCJG");
+        var flood = sendBack("chenjing", consolidation, java.util.Collections.nCopies(200, "X".repeat(2000)), "再审");
+        assertField(flood, "departments", "not-in-joint-review");
+        assertThat(flood.getBody().toString().length()).as("the refusal does not echo the request").isLessThan(4000);
         assertField(sendBack("chenjing", consolidation, List.of("DQ-XF"), " "), "opinion", "opinion-required");
         assertField(act("chenjing", consolidation, "CONSOLIDATE", null, null), "opinion", "opinion-required");
         assertField(act("chenjing", consolidation, "GRANT", "准予许可", null), "action", "action-not-allowed");
