@@ -10,6 +10,12 @@ public record CaseView(String caseNumber, String itemCode, String itemName, Case
                        Map<String, Object> formData, List<MaterialInfo> materials, List<CurrentStep> currentSteps,
                        String correctionNotice, Licence licence) {
 
+    /** The case as someone it was only copied to (抄送) sees it: everything but the materials. */
+    public CaseView withoutMaterials() {
+        return new CaseView(caseNumber, itemCode, itemName, status, applicant, applicantName, submittedAt, acceptedAt,
+                concludedAt, formData, List.of(), currentSteps, correctionNotice, licence);
+    }
+
     /** The licence of a granted case: ISSUING from the grant until the licence exists (shortly after), then ISSUED. */
     public record Licence(Status status, String licenceNumber) {
 

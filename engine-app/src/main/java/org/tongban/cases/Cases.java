@@ -28,6 +28,7 @@ import org.tongban.forms.Forms;
 import org.tongban.identity.Actor;
 import org.tongban.identity.Directory;
 import org.tongban.identity.Role;
+import org.tongban.notices.Notices;
 import org.tongban.shared.Digests;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
@@ -58,9 +59,12 @@ public class Cases {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final ObjectProvider<LicenceStates> licences;
+    private final Notices notices;
 
     Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, ProcessInstances processes,
-          WorkTasks tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences) {
+          WorkTasks tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences,
+          Notices notices) {
+        this.notices = notices;
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.forms = forms;
@@ -205,7 +209,7 @@ public class Cases {
             move(ref.id(), ref.caseNumber(), from, to, now);
         }
         mapper.insertEvent(ref.id(), new CaseEvent(now, step.actor(), step.actorName(),
-                step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion()));
+                step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion(), step.target()));
         events.publishEvent(transition.event(ref, step.actor(), step.department(),
                 new CaseTransition.StepVerdict(step.stepKey(), step.action()), now));
     }
@@ -257,8 +261,9 @@ public class Cases {
 
     /** A case for whoever may see it; 404 for everyone else, so existence is not revealed. */
     public CaseView view(Actor user, String caseNumber) {
-        CaseRow row = visibleCase(user, caseNumber);
-        return view(row, catalogue.require(row.itemCode));
+        Seen seen = seenCase(user, caseNumber);
+        CaseView view = view(seen.row(), catalogue.require(seen.row().itemCode));
+        return seen.sight() == Sight.COPY ? view.withoutMaterials() : view;
     }
 
     public CaseRef ref(Actor user, String caseNumber) {
@@ -281,8 +286,13 @@ public class Cases {
         return all.subList(start, all.size());
     }
 
+    /** A material's content, for whoever may see the case fully (not for someone it was only copied to). */
     public byte[] materialContent(Actor user, String caseNumber, long materialId) {
-        CaseRow row = visibleCase(user, caseNumber);
+        Seen seen = seenCase(user, caseNumber);
+        if (seen.sight() != Sight.FULL) {
+            throw DomainException.notFound("material-not-found", materialId);
+        }
+        CaseRow row = seen.row();
         var content = mapper.materialContent(row.id, materialId);
         if (content == null) {
             throw DomainException.notFound("material-not-found", materialId);
@@ -304,11 +314,19 @@ public class Cases {
     }
 
     private CaseRow visibleCase(Actor user, String caseNumber) {
+        return seenCase(user, caseNumber).row();
+    }
+
+    private record Seen(CaseRow row, Sight sight) {
+    }
+
+    private Seen seenCase(Actor user, String caseNumber) {
         CaseRow row = mapper.byNumber(caseNumber);
-        if (row == null || !maySee(user, row)) {
+        Sight sight = row == null ? Sight.NONE : sight(user, row);
+        if (sight == Sight.NONE) {
             throw DomainException.notFound("case-not-found", caseNumber);
         }
-        return row;
+        return new Seen(row, sight);
     }
 
     private CaseRow ownCase(Actor applicant, String caseNumber) {
@@ -329,6 +347,16 @@ public class Cases {
         }
         return user.has(Role.APPROVER) && !user.departments().isEmpty()
                 && mapper.countDepartments(row.id, user.departments()) > 0;
+    }
+
+    /** FULL: may see the case with its materials; COPY: it was only copied to them (抄送), read-only, no materials. */
+    private enum Sight { NONE, COPY, FULL }
+
+    private Sight sight(Actor user, CaseRow row) {
+        if (maySee(user, row)) {
+            return Sight.FULL;
+        }
+        return !user.has(Role.APPLICANT) && notices.copiedTo(row.id, user.username()) ? Sight.COPY : Sight.NONE;
     }
 
     private CaseView view(CaseRow row, ServiceItem item) {

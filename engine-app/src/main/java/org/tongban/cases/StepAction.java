@@ -7,10 +7,17 @@ public enum StepAction {
     AGREE, DISAGREE,
     GRANT, REFUSE,
     /** The applicant takes back a case that is not concluded (撤回申请). */
-    WITHDRAW;
+    WITHDRAW,
+    /** Approver operations on a task (issue 8): recorded in the history, the case status stays. */
+    CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC;
 
     /** Actions whose record must carry a written reason or opinion. */
     public boolean needsOpinion() {
         return this == REJECT || this == REQUEST_CORRECTION || this == DISAGREE || this == REFUSE;
+    }
+
+    /** Operations that only record something (who holds a task, who was told): not a verdict, not in 已办. */
+    public boolean isNote() {
+        return CaseTransition.of(this) == CaseTransition.NOTE;
     }
 }

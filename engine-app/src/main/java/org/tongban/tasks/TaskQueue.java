@@ -1,6 +1,8 @@
 package org.tongban.tasks;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tongban.cases.CaseFile;
@@ -12,6 +14,7 @@ import org.tongban.cases.StepKind;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.identity.Actor;
 import org.tongban.jointreview.Countersign;
+import org.tongban.notices.Notices;
 import org.tongban.shared.DomainException;
 import org.tongban.workflow.TaskCriteria;
 import org.tongban.workflow.WorkTask;
@@ -26,8 +29,10 @@ public class TaskQueue {
     private final Cases cases;
     private final Catalogue catalogue;
     private final Countersign countersign;
+    private final Notices notices;
 
-    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign) {
+    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign, Notices notices) {
+        this.notices = notices;
         this.tasks = tasks;
         this.cases = cases;
         this.catalogue = catalogue;
@@ -52,7 +57,12 @@ public class TaskQueue {
         WorkTaskPage page = tasks.todo(new TaskCriteria(user.username(), onlyMine ? List.of() : List.copyOf(user.departments()),
                 Boolean.TRUE.equals(filter.claimed()), filter.claimed(), categories, filter.caseNumber(), filter.itemCode(),
                 filter.dueBefore(), order, filter.firstResult(), filter.size()));
-        List<TaskView> items = page.items().stream().map(t -> view(t, t.caseNumber(), t.itemCode())).toList();
+        Map<String, Instant> urged = notices.lastUrged(page.items().stream().map(WorkTask::caseNumber).toList());
+        List<TaskView> items = page.items().stream().map(t -> {
+            TaskView view = view(t, t.caseNumber(), t.itemCode());
+            Instant at = urged.get(t.caseNumber());
+            return at != null && !at.isBefore(t.createdAt()) ? view.withUrgedAt(at) : view;
+        }).toList();
         return new TaskPage<>(items, filter.page(), filter.size(), page.total());
     }
 
@@ -75,7 +85,8 @@ public class TaskQueue {
         List<StepAction> allowed = kind.actions().stream()
                 .filter(a -> a != StepAction.GRANT || countersign.allowsGrant(catalogue.require(file.ref().itemCode()), file.ref()))
                 .sorted().toList();
-        return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history());
+        return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history(),
+                ApproverOperations.available(user, task));
     }
 
     /** The open task if this approver may work it (assigned to them, or a candidate of their department); else 404. */
@@ -100,6 +111,6 @@ public class TaskQueue {
 
     private static TaskView view(WorkTask t, String caseNumber, String itemCode) {
         return new TaskView(t.id(), t.stepKey(), t.name(), t.category(), caseNumber, itemCode,
-                t.departments(), t.assignee(), t.createdAt(), t.dueAt());
+                t.departments(), t.assignee(), t.createdAt(), t.dueAt(), t.owner(), t.delegated(), null);
     }
 }
