@@ -35,10 +35,7 @@ public class Delegations {
     public TaskView resolve(Actor user, String taskId, String opinion) {
         String answer = TaskOperation.reason("opinion", opinion, true);
         return operation.run(user, taskId, check -> tasks.resolve(taskId, check), task -> {
-            requirePending(task);
-            if (!user.username().equals(task.assignee())) {
-                throw DomainException.conflict("not-the-delegate", taskId, task.assignee());
-            }
+            requirePending(user, task, task.assignee(), "not-the-delegate");
             return new TaskOperation.Entry(StepAction.RESOLVE, answer, task.owner());
         });
     }
@@ -47,17 +44,18 @@ public class Delegations {
     public TaskView takeBack(Actor user, String taskId, String reason) {
         String why = TaskOperation.reason("reason", reason, true);
         return operation.run(user, taskId, check -> tasks.takeBack(taskId, check), task -> {
-            requirePending(task);
-            if (!user.username().equals(task.owner())) {
-                throw DomainException.conflict("not-the-owner", taskId, task.owner());
-            }
+            requirePending(user, task, task.owner(), "not-the-owner");
             return new TaskOperation.Entry(StepAction.TAKE_BACK, why, task.assignee());
         });
     }
 
-    private static void requirePending(WorkTask task) {
+    /** A pending delegation, and the caller is the one person who may answer it ({@code who}); else 409 {@code refusal}. */
+    private static void requirePending(Actor user, WorkTask task, String who, String refusal) {
         if (!task.delegated()) {
             throw DomainException.conflict("not-delegated", task.id());
+        }
+        if (!user.username().equals(who)) {
+            throw DomainException.conflict(refusal, task.id(), who);
         }
     }
 }

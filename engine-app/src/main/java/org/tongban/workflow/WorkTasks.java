@@ -16,7 +16,6 @@ import org.tongban.workflow.internal.ClaimCmd;
 import org.tongban.workflow.internal.CompleteCmd;
 import org.tongban.workflow.internal.DelegateCmd;
 import org.tongban.workflow.internal.ResolveCmd;
-import org.tongban.workflow.internal.TakeBackCmd;
 import org.tongban.workflow.internal.TaskOperationCmd;
 import org.tongban.workflow.internal.TransferCmd;
 import org.tongban.workflow.internal.UnclaimCmd;
@@ -124,9 +123,12 @@ public class WorkTasks {
         return operate(new ResolveCmd(taskId, check));
     }
 
-    /** The owner takes a pending delegation back. */
+    /**
+     * The owner takes a pending delegation back: for the engine the same as the delegate's resolution (assignee =
+     * owner, RESOLVED); the history tells the two apart.
+     */
     public WorkTask takeBack(String taskId, Consumer<Optional<WorkTask>> check) {
-        return operate(new TakeBackCmd(taskId, check));
+        return operate(new ResolveCmd(taskId, check));
     }
 
     private WorkTask operate(TaskOperationCmd command) {
