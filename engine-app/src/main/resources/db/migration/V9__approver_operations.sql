@@ -20,7 +20,7 @@ CREATE TABLE tb_notice (
   read_at     TIMESTAMP     NULL
 );
 CREATE INDEX ix_notice_recipient ON tb_notice (recipient, kind, id);
-CREATE INDEX ix_notice_case ON tb_notice (case_number, kind);
+CREATE INDEX ix_notice_case ON tb_notice (case_id, kind);
 
 -- Urges by one person on one case: the key allows one per clock hour, so two concurrent urges cannot both pass
 -- the "once per hour" check (the check itself looks back a full hour).

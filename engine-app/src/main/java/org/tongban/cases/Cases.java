@@ -270,8 +270,18 @@ public class Cases {
         return visibleCase(user, caseNumber).ref();
     }
 
+    /**
+     * The case's history. Its applicant sees the steps and their own actions, not the staff's internal
+     * operations (who claimed, transferred, delegated, copied it, with their notes); staff see everything.
+     */
     public List<CaseEvent> history(Actor user, String caseNumber) {
-        return mapper.history(visibleCase(user, caseNumber).id);
+        CaseRow row = visibleCase(user, caseNumber);
+        List<CaseEvent> all = mapper.history(row.id);
+        return row.applicant.equals(user.username()) ? forApplicant(all, row.applicant) : all;
+    }
+
+    private static List<CaseEvent> forApplicant(List<CaseEvent> history, String applicant) {
+        return history.stream().filter(e -> !e.action().isNote() || applicant.equals(e.actor())).toList();
     }
 
     /** The history since the case was last accepted: the current round of review. */
@@ -308,7 +318,7 @@ public class Cases {
             throw DomainException.notFound("case-not-found", caseNumber);
         }
         ServiceItem item = catalogue.require(row.itemCode);
-        var steps = mapper.history(row.id).stream()
+        var steps = forApplicant(mapper.history(row.id), row.applicant).stream()
                 .map(e -> new CaseProgress.Step(e.occurredAt(), e.department(), e.stepName(), e.action())).toList();
         return new CaseProgress(row.caseNumber, item.code(), item.name(), row.caseStatus(), row.submittedAt, steps);
     }

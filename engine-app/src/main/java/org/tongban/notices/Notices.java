@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -61,15 +59,6 @@ public class Notices {
     /** Whether the case was copied to this user (who may then see it read-only). */
     public boolean copiedTo(long caseId, String username) {
         return mapper.countCopies(caseId, username) > 0;
-    }
-
-    /** The latest urge of each of these cases (by case number); cases never urged are absent. */
-    public Map<String, Instant> lastUrged(Collection<String> caseNumbers) {
-        if (caseNumbers.isEmpty()) {
-            return Map.of();
-        }
-        return mapper.lastUrged(List.copyOf(new LinkedHashSet<>(caseNumbers))).stream()
-                .collect(Collectors.toMap(NoticeMapper.Urged::caseNumber, NoticeMapper.Urged::at));
     }
 
     /** My notices, newest first; {@code kind} and {@code unread} filter (null: all). */

@@ -1,8 +1,6 @@
 package org.tongban.tasks;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tongban.cases.CaseFile;
@@ -14,7 +12,6 @@ import org.tongban.cases.StepKind;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.identity.Actor;
 import org.tongban.jointreview.Countersign;
-import org.tongban.notices.Notices;
 import org.tongban.shared.DomainException;
 import org.tongban.workflow.TaskCriteria;
 import org.tongban.workflow.WorkTask;
@@ -29,10 +26,8 @@ public class TaskQueue {
     private final Cases cases;
     private final Catalogue catalogue;
     private final Countersign countersign;
-    private final Notices notices;
 
-    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign, Notices notices) {
-        this.notices = notices;
+    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign) {
         this.tasks = tasks;
         this.cases = cases;
         this.catalogue = catalogue;
@@ -57,11 +52,10 @@ public class TaskQueue {
         WorkTaskPage page = tasks.todo(new TaskCriteria(user.username(), onlyMine ? List.of() : List.copyOf(user.departments()),
                 Boolean.TRUE.equals(filter.claimed()), filter.claimed(), categories, filter.caseNumber(), filter.itemCode(),
                 filter.dueBefore(), order, filter.firstResult(), filter.size()));
-        Map<String, Instant> urged = notices.lastUrged(page.items().stream().map(WorkTask::caseNumber).toList());
         List<TaskView> items = page.items().stream().map(t -> {
             TaskView view = view(t, t.caseNumber(), t.itemCode());
-            Instant at = urged.get(t.caseNumber());
-            return at != null && !at.isBefore(t.createdAt()) ? view.withUrgedAt(at) : view;
+            // an urge before the task existed was meant for an earlier step's holders
+            return t.urgedAt() != null && !t.urgedAt().isBefore(t.createdAt()) ? view.withUrgedAt(t.urgedAt()) : view;
         }).toList();
         return new TaskPage<>(items, filter.page(), filter.size(), page.total());
     }

@@ -18,6 +18,7 @@ import org.tongban.identity.Role;
 import org.tongban.notices.NoticeKind;
 import org.tongban.notices.Notices;
 import org.tongban.shared.DomainException;
+import org.tongban.workflow.ProcessInstances;
 import org.tongban.workflow.RetryingTransaction;
 import org.tongban.workflow.WorkTask;
 import org.tongban.workflow.WorkTasks;
@@ -35,9 +36,12 @@ public class Urges {
     private final WorkTasks tasks;
     private final Directory directory;
     private final Notices notices;
+    private final ProcessInstances processes;
     private final RetryingTransaction tx;
 
-    Urges(Cases cases, Catalogue catalogue, WorkTasks tasks, Directory directory, Notices notices, RetryingTransaction tx) {
+    Urges(Cases cases, Catalogue catalogue, WorkTasks tasks, Directory directory, Notices notices,
+          ProcessInstances processes, RetryingTransaction tx) {
+        this.processes = processes;
         this.cases = cases;
         this.catalogue = catalogue;
         this.tasks = tasks;
@@ -77,6 +81,7 @@ public class Urges {
             holders.remove(user.username());
             Instant now = Instant.now();
             notices.countUrge(ref.id(), caseNumber, user.username(), now);
+            processes.markUrged(ref.processInstanceId(), now);
             String target = String.join(",", holders);
             cases.recordStep(ref, new StepRecord(user.username(), user.displayName(), user.inDepartment(lead) ? lead : null,
                     null, null, StepAction.URGE, text, target.length() > 512 ? target.substring(0, 509) + "..." : target));

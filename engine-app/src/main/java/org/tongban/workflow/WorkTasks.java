@@ -46,6 +46,7 @@ public class WorkTasks {
     public WorkTaskPage todo(TaskCriteria criteria) {
         Map<String, Object> q = new HashMap<>();
         q.put("itemCodeVariable", ProcessVariables.ITEM_CODE);
+        q.put("urgedAtVariable", ProcessVariables.URGED_AT);
         q.put("categories", criteria.categories());
         q.put("assignee", criteria.assignee());
         q.put("groups", criteria.candidateGroups());
@@ -63,7 +64,8 @@ public class WorkTasks {
             total = row.total();
             WorkTask task = items.computeIfAbsent(row.id(), id -> new WorkTask(id, row.stepKey(), row.name(), row.category(),
                     row.processInstanceId(), row.assignee(), new ArrayList<>(), row.createdAt(), row.dueAt(),
-                    row.caseNumber(), row.itemCode(), row.owner(), "PENDING".equals(row.delegation())));
+                    row.caseNumber(), row.itemCode(), row.owner(), "PENDING".equals(row.delegation()),
+                    row.urgedAt() == null ? null : java.time.Instant.ofEpochMilli(row.urgedAt())));
             if (row.department() != null) {
                 task.departments().add(row.department());
             }

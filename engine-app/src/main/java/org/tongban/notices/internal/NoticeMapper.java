@@ -40,13 +40,6 @@ public interface NoticeMapper {
     @Select("SELECT COUNT(*) FROM tb_notice WHERE case_id = #{caseId} AND kind = 'CC' AND recipient = #{username}")
     int countCopies(long caseId, String username);
 
-    record Urged(String caseNumber, Instant at) {
-    }
-
-    @Select("<script>SELECT case_number, MAX(created_at) AS at FROM tb_notice WHERE kind = 'URGE' AND case_number IN "
-            + "<foreach item='n' collection='caseNumbers' open='(' separator=',' close=')'>#{n}</foreach> GROUP BY case_number</script>")
-    List<Urged> lastUrged(List<String> caseNumbers);
-
     @Select("SELECT MAX(urged_at) FROM tb_urge WHERE case_id = #{caseId} AND urger = #{urger}")
     Instant lastUrge(long caseId, String urger);
 

@@ -23,7 +23,7 @@ public final class WorkTaskMapping {
         return new WorkTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getCategory(), t.getProcessInstanceId(),
                 t.getAssignee(), withLinks ? departments(t) : List.of(), t.getCreateTime().toInstant(),
                 t.getDueDate() == null ? null : t.getDueDate().toInstant(),
-                null, null, t.getOwner(), delegated(t));
+                null, null, t.getOwner(), delegated(t), null);
     }
 
     /** Whether a delegation (委派) is pending: the delegate works the task, the owner waits. */
