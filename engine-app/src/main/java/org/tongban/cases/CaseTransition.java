@@ -32,7 +32,9 @@ public enum CaseTransition {
     /** 合并意见: the lead department consolidates the joint review's opinions; the status stays. */
     CONSOLIDATE(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.ACCEPTED),
     /** The lead department sends the joint review back to named departments (a new round); the status stays. */
-    SEND_BACK(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.ACCEPTED);
+    SEND_BACK(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.ACCEPTED),
+    /** Recorded, the status stays: operations on a task or a case that do not move it (claim, transfer, urge, CC…). */
+    NOTE(EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED), null);
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;
@@ -56,6 +58,7 @@ public enum CaseTransition {
             case WITHDRAW -> WITHDRAW;
             case CONSOLIDATE -> CONSOLIDATE;
             case SEND_BACK -> SEND_BACK;
+            case CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC -> NOTE;
         };
     }
 
@@ -72,9 +75,10 @@ public enum CaseTransition {
         if (!allowedFrom(status)) {
             throw DomainException.conflict("case-wrong-status", caseNumber, status);
         }
-        return to;
+        return to == null ? status : to;
     }
 
+    /** The status this transition leads to; null for {@link #NOTE}, which keeps the status it finds. */
     public CaseStatus target() {
         return to;
     }
@@ -100,6 +104,7 @@ public enum CaseTransition {
             case WITHDRAW -> new CaseWithdrawn(id, number, item, actor, at);
             case CONSOLIDATE -> new JointOpinionConsolidated(id, number, item, actor, department, at);
             case SEND_BACK -> new JointReviewSentBack(id, number, item, actor, department, at);
+            case NOTE -> new CaseNoted(id, number, item, actor, department, step.stepKey(), step.verdict(), at);
         };
     }
 

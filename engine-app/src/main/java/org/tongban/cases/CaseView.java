@@ -17,6 +17,12 @@ public record CaseView(String caseNumber, String itemCode, String itemName, Case
     public record JointReviewProgress(String department, String departmentName, boolean finished, Instant finishedAt) {
     }
 
+    /** The case as someone it was only copied to (抄送) sees it: everything but the materials. */
+    public CaseView withoutMaterials() {
+        return new CaseView(caseNumber, itemCode, itemName, status, applicant, applicantName, submittedAt, acceptedAt,
+                concludedAt, formData, List.of(), currentSteps, correctionNotice, licence, jointReviewProgress);
+    }
+
     /** The licence of a granted case: ISSUING from the grant until the licence exists (shortly after), then ISSUED. */
     public record Licence(Status status, String licenceNumber) {
 

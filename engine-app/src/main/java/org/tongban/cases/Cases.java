@@ -29,6 +29,7 @@ import org.tongban.forms.Forms;
 import org.tongban.identity.Actor;
 import org.tongban.identity.Directory;
 import org.tongban.identity.Role;
+import org.tongban.notices.Notices;
 import org.tongban.shared.Digests;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
@@ -60,11 +61,13 @@ public class Cases {
     private final ObjectMapper json;
     private final ObjectProvider<LicenceStates> licences;
     private final JointReviewMapper rounds;
+    private final Notices notices;
 
     Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, ProcessInstances processes,
           WorkTasks tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences,
-          JointReviewMapper rounds) {
+          JointReviewMapper rounds, Notices notices) {
         this.rounds = rounds;
+        this.notices = notices;
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.forms = forms;
@@ -212,7 +215,7 @@ public class Cases {
             move(ref.id(), ref.caseNumber(), from, to, now);
         }
         mapper.insertEvent(ref.id(), new CaseEvent(now, step.actor(), step.actorName(),
-                step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion()));
+                step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion(), step.target()));
         events.publishEvent(transition.event(ref, step.actor(), step.department(),
                 new CaseTransition.StepVerdict(step.stepKey(), step.action()), now));
     }
@@ -264,16 +267,27 @@ public class Cases {
 
     /** A case for whoever may see it; 404 for everyone else, so existence is not revealed. */
     public CaseView view(Actor user, String caseNumber) {
-        CaseRow row = visibleCase(user, caseNumber);
-        return view(row, catalogue.require(row.itemCode));
+        Seen seen = seenCase(user, caseNumber);
+        CaseView view = view(seen.row(), catalogue.require(seen.row().itemCode));
+        return seen.sight() == Sight.COPY ? view.withoutMaterials() : view;
     }
 
     public CaseRef ref(Actor user, String caseNumber) {
         return visibleCase(user, caseNumber).ref();
     }
 
+    /**
+     * The case's history. Its applicant sees the steps and their own actions, not the staff's internal
+     * operations (who claimed, transferred, delegated, copied it, with their notes); staff see everything.
+     */
     public List<CaseEvent> history(Actor user, String caseNumber) {
-        return mapper.history(visibleCase(user, caseNumber).id);
+        CaseRow row = visibleCase(user, caseNumber);
+        List<CaseEvent> all = mapper.history(row.id);
+        return row.applicant.equals(user.username()) ? forApplicant(all, row.applicant) : all;
+    }
+
+    private static List<CaseEvent> forApplicant(List<CaseEvent> history, String applicant) {
+        return history.stream().filter(e -> !e.action().isNote() || applicant.equals(e.actor())).toList();
     }
 
     /** The history since the case was last accepted: the current round of review. */
@@ -352,8 +366,13 @@ public class Cases {
     public record NewRound(int number, List<String> departments) {
     }
 
+    /** A material's content, for whoever may see the case fully (not for someone it was only copied to). */
     public byte[] materialContent(Actor user, String caseNumber, long materialId) {
-        CaseRow row = visibleCase(user, caseNumber);
+        Seen seen = seenCase(user, caseNumber);
+        if (seen.sight() != Sight.FULL) {
+            throw DomainException.notFound("material-not-found", materialId);
+        }
+        CaseRow row = seen.row();
         var content = mapper.materialContent(row.id, materialId);
         if (content == null) {
             throw DomainException.notFound("material-not-found", materialId);
@@ -369,17 +388,25 @@ public class Cases {
             throw DomainException.notFound("case-not-found", caseNumber);
         }
         ServiceItem item = catalogue.require(row.itemCode);
-        var steps = mapper.history(row.id).stream()
+        var steps = forApplicant(mapper.history(row.id), row.applicant).stream()
                 .map(e -> new CaseProgress.Step(e.occurredAt(), e.department(), e.stepName(), e.action())).toList();
         return new CaseProgress(row.caseNumber, item.code(), item.name(), row.caseStatus(), row.submittedAt, steps);
     }
 
     private CaseRow visibleCase(Actor user, String caseNumber) {
+        return seenCase(user, caseNumber).row();
+    }
+
+    private record Seen(CaseRow row, Sight sight) {
+    }
+
+    private Seen seenCase(Actor user, String caseNumber) {
         CaseRow row = mapper.byNumber(caseNumber);
-        if (row == null || !maySee(user, row)) {
+        Sight sight = row == null ? Sight.NONE : sight(user, row);
+        if (sight == Sight.NONE) {
             throw DomainException.notFound("case-not-found", caseNumber);
         }
-        return row;
+        return new Seen(row, sight);
     }
 
     private CaseRow ownCase(Actor applicant, String caseNumber) {
@@ -400,6 +427,16 @@ public class Cases {
         }
         return user.has(Role.APPROVER) && !user.departments().isEmpty()
                 && mapper.countDepartments(row.id, user.departments()) > 0;
+    }
+
+    /** FULL: may see the case with its materials; COPY: it was only copied to them (抄送), read-only, no materials. */
+    private enum Sight { NONE, COPY, FULL }
+
+    private Sight sight(Actor user, CaseRow row) {
+        if (maySee(user, row)) {
+            return Sight.FULL;
+        }
+        return !user.has(Role.APPLICANT) && notices.copiedTo(row.id, user.username()) ? Sight.COPY : Sight.NONE;
     }
 
     private CaseView view(CaseRow row, ServiceItem item) {

@@ -11,11 +11,18 @@ public enum StepAction {
     /** The lead department writes the consolidated joint opinion (合并意见) of the latest joint-review round. */
     CONSOLIDATE,
     /** The lead department sends the joint review back to named departments for another round. */
-    SEND_BACK;
+    SEND_BACK,
+    /** Approver operations on a task (issue 8): recorded in the history, the case status stays. */
+    CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC;
 
     /** Actions whose record must carry a written reason or opinion. */
     public boolean needsOpinion() {
         return this == REJECT || this == REQUEST_CORRECTION || this == DISAGREE || this == REFUSE
                 || this == CONSOLIDATE || this == SEND_BACK;
+    }
+
+    /** Operations that only record something (who holds a task, who was told): not a verdict, not in 已办. */
+    public boolean isNote() {
+        return CaseTransition.of(this) == CaseTransition.NOTE;
     }
 }

@@ -1,6 +1,14 @@
 package org.tongban.cases;
 
-/** An approver's completed step, as the tasks capability reports it to the case. */
+/**
+ * An approver's completed step or operation, as the tasks capability reports it to the case; {@code target}: whom
+ * an operation acted on (nullable, see {@link CaseEvent}).
+ */
 public record StepRecord(String actor, String actorName, String department, String stepKey, String stepName, StepAction action,
-                         String opinion) {
+                         String opinion, String target) {
+
+    public StepRecord(String actor, String actorName, String department, String stepKey, String stepName, StepAction action,
+                      String opinion) {
+        this(actor, actorName, department, stepKey, stepName, action, opinion, null);
+    }
 }

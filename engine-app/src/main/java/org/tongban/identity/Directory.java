@@ -46,10 +46,20 @@ public class Directory implements UserDetailsService {
                 Collections.unmodifiableSet(roles), List.copyOf(departments), user.enabled()));
     }
 
+    /** An enabled user as services see them (never credentials); empty if unknown or disabled. */
+    public Optional<Actor> activeUser(String username) {
+        return find(username).filter(TongbanUser::isEnabled).map(TongbanUser::actor);
+    }
+
     /** Display name for history records; the username itself when unknown (e.g. a removed user). */
     public String displayName(String username) {
         var row = mapper.findUser(username);
         return row == null ? username : row.displayName();
+    }
+
+    /** The enabled approvers of a department (the people who may claim its tasks), by username. */
+    public List<String> activeApprovers(String department) {
+        return mapper.activeApprovers(department);
     }
 
     public List<Department> departments() {

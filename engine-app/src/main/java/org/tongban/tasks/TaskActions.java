@@ -51,20 +51,6 @@ public class TaskActions {
         this.tx = tx;
     }
 
-    /** 签收: take a task of my department so colleagues see it is being worked. */
-    public TaskView claim(Actor user, String taskId) {
-        return tx.execute(() -> {
-            WorkTask task = queue.visibleTask(user, taskId);
-            if (task.assignee() != null && !task.assignee().equals(user.username())) {
-                throw DomainException.conflict("task-claimed-by-other", taskId);
-            }
-            if (task.assignee() == null) {
-                tasks.claim(taskId, user.username());
-            }
-            return TaskQueue.viewOf(queue.visibleTask(user, taskId), cases.byProcessInstance(task.processInstanceId()));
-        });
-    }
-
     /** 办理: validates the action for the step, records it on the case and completes the task atomically. */
     public void complete(Actor user, String taskId, ActionRequest request) {
         validate(request);
@@ -78,9 +64,7 @@ public class TaskActions {
     private void completeOnce(Actor user, String taskId, ActionRequest request) {
         tasks.complete(taskId, found -> {
             WorkTask task = TaskQueue.workable(user, taskId, found);
-            if (task.assignee() != null && !task.assignee().equals(user.username())) {
-                throw DomainException.conflict("task-claimed-by-other", taskId);
-            }
+            ApproverOperations.requireHolder(user, task, true);
             StepKind kind = StepKind.ofCategory(task.category()).orElseThrow();
             if (!kind.actions().contains(request.action())) {
                 throw DomainException.invalid(FieldProblem.of("action", "action-not-allowed", request.action(),

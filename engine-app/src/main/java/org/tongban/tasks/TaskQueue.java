@@ -55,7 +55,11 @@ public class TaskQueue {
         WorkTaskPage page = tasks.todo(new TaskCriteria(user.username(), onlyMine ? List.of() : List.copyOf(user.departments()),
                 Boolean.TRUE.equals(filter.claimed()), filter.claimed(), categories, filter.caseNumber(), filter.itemCode(),
                 filter.dueBefore(), order, filter.firstResult(), filter.size()));
-        List<TaskView> items = page.items().stream().map(t -> view(t, t.caseNumber(), t.itemCode())).toList();
+        List<TaskView> items = page.items().stream().map(t -> {
+            TaskView view = view(t, t.caseNumber(), t.itemCode());
+            // an urge before the task existed was meant for an earlier step's holders
+            return t.urgedAt() != null && !t.urgedAt().isBefore(t.createdAt()) ? view.withUrgedAt(t.urgedAt()) : view;
+        }).toList();
         return new TaskPage<>(items, filter.page(), filter.size(), page.total());
     }
 
@@ -80,7 +84,8 @@ public class TaskQueue {
         List<StepAction> allowed = kind.actions().stream()
                 .filter(a -> a != StepAction.GRANT || (lead.consolidated(item, file.ref()) && countersign.allowsGrant(item, file.ref())))
                 .sorted().toList();
-        return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history());
+        return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history(),
+                ApproverOperations.available(user, task));
     }
 
     /** The open task if this approver may work it (assigned to them, or a candidate of their department); else 404. */
@@ -105,6 +110,6 @@ public class TaskQueue {
 
     private static TaskView view(WorkTask t, String caseNumber, String itemCode) {
         return new TaskView(t.id(), t.stepKey(), t.name(), t.category(), caseNumber, itemCode,
-                t.departments(), t.assignee(), t.createdAt(), t.dueAt());
+                t.departments(), t.assignee(), t.createdAt(), t.dueAt(), t.owner(), t.delegated(), null);
     }
 }

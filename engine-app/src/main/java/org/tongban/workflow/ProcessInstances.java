@@ -25,6 +25,11 @@ public class ProcessInstances {
         }
     }
 
+    /** Records on the running process when its case was last urged ({@link ProcessVariables#URGED_AT}). */
+    public void markUrged(String processInstanceId, java.time.Instant at) {
+        runtime.setVariable(processInstanceId, ProcessVariables.URGED_AT, java.util.Date.from(at));
+    }
+
     /**
      * Starts the latest version of {@code processKey} under the instance id given (fixed by the caller before
      * start); returns the process definition id started.

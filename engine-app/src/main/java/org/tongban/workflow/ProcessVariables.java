@@ -21,6 +21,12 @@ public final class ProcessVariables {
     /** The joint-review round (1 from acceptance, +1 per send-back); {@code reviewDepartments} holds its departments. */
     public static final String JOINT_REVIEW_ROUND = "jointReviewRound";
 
+    /**
+     * When the case was last urged (催办), a date; set by the urge, read by the to-do list (so the list stays one
+     * statement). Not for processes to read (not in {@link #PLATFORM}).
+     */
+    public static final String URGED_AT = "urgedAt";
+
     /** Set by the engine on multi-instance (joint review) executions. */
     public static final Set<String> MULTI_INSTANCE = Set.of("nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances", "loopCounter");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.TaskService;
@@ -13,6 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.workflow.internal.ClaimCmd;
 import org.tongban.workflow.internal.CompleteCmd;
+import org.tongban.workflow.internal.DelegateCmd;
+import org.tongban.workflow.internal.ResolveCmd;
+import org.tongban.workflow.internal.TaskOperationCmd;
+import org.tongban.workflow.internal.TransferCmd;
+import org.tongban.workflow.internal.UnclaimCmd;
 import org.tongban.workflow.internal.TodoMapper;
 import org.tongban.workflow.internal.TodoMapper.TodoRow;
 import org.tongban.workflow.internal.WorkTaskMapping;
@@ -40,6 +46,7 @@ public class WorkTasks {
     public WorkTaskPage todo(TaskCriteria criteria) {
         Map<String, Object> q = new HashMap<>();
         q.put("itemCodeVariable", ProcessVariables.ITEM_CODE);
+        q.put("urgedAtVariable", ProcessVariables.URGED_AT);
         q.put("categories", criteria.categories());
         q.put("assignee", criteria.assignee());
         q.put("groups", criteria.candidateGroups());
@@ -57,7 +64,8 @@ public class WorkTasks {
             total = row.total();
             WorkTask task = items.computeIfAbsent(row.id(), id -> new WorkTask(id, row.stepKey(), row.name(), row.category(),
                     row.processInstanceId(), row.assignee(), new ArrayList<>(), row.createdAt(), row.dueAt(),
-                    row.caseNumber(), row.itemCode()));
+                    row.caseNumber(), row.itemCode(), row.owner(), "PENDING".equals(row.delegation()),
+                    row.urgedAt() == null ? null : java.time.Instant.ofEpochMilli(row.urgedAt())));
             if (row.department() != null) {
                 task.departments().add(row.department());
             }
@@ -86,9 +94,51 @@ public class WorkTasks {
                 .taskCategory(category).taskAssignee(assignee).singleResult()).map(t -> WorkTaskMapping.of(t, false));
     }
 
+    /*
+     * The operations that change who works a task without completing it. Each {@code check} gets the open task
+     * (empty if there is none), checks the caller may do the operation and records it, inside the operation's
+     * engine command (see TaskOperationCmd); each answers the task as it is afterwards.
+     */
+
     /** 签收. */
-    public void claim(String taskId, String username) {
-        engine.executeCommand(new ClaimCmd(taskId, username));
+    public WorkTask claim(String taskId, String username, Consumer<Optional<WorkTask>> check) {
+        return operate(new ClaimCmd(taskId, username, check));
+    }
+
+    /** 取消签收: back to the department's queue. */
+    public WorkTask unclaim(String taskId, Consumer<Optional<WorkTask>> check) {
+        return operate(new UnclaimCmd(taskId, check));
+    }
+
+    /** 转办: {@code to} becomes the assignee. */
+    public WorkTask transfer(String taskId, String to, Consumer<Optional<WorkTask>> check) {
+        return operate(new TransferCmd(taskId, to, check));
+    }
+
+    /** 委派: {@code to} works the task, the assignee keeps it as its owner. */
+    public WorkTask delegate(String taskId, String to, Consumer<Optional<WorkTask>> check) {
+        return operate(new DelegateCmd(taskId, to, check));
+    }
+
+    /** The delegate answers: the task returns to its owner. */
+    public WorkTask resolve(String taskId, Consumer<Optional<WorkTask>> check) {
+        return operate(new ResolveCmd(taskId, check));
+    }
+
+    /**
+     * The owner takes a pending delegation back: for the engine the same as the delegate's resolution (assignee =
+     * owner, RESOLVED); the history tells the two apart.
+     */
+    public WorkTask takeBack(String taskId, Consumer<Optional<WorkTask>> check) {
+        return operate(new ResolveCmd(taskId, check));
+    }
+
+    private WorkTask operate(TaskOperationCmd command) {
+        try {
+            return engine.executeCommand(command);
+        } catch (CompleteCmd.Refusal refused) {
+            throw refused.refusal();
+        }
     }
 
     /**

@@ -31,7 +31,9 @@ class CaseTransitionTest {
             CaseTransition.GRANT, mapOf(CaseStatus.ACCEPTED, CaseStatus.GRANTED),
             CaseTransition.REFUSE, mapOf(CaseStatus.ACCEPTED, CaseStatus.REFUSED),
             CaseTransition.WITHDRAW, mapOf(CaseStatus.SUBMITTED, CaseStatus.WITHDRAWN,
-                    CaseStatus.CORRECTION_REQUESTED, CaseStatus.WITHDRAWN, CaseStatus.ACCEPTED, CaseStatus.WITHDRAWN)));
+                    CaseStatus.CORRECTION_REQUESTED, CaseStatus.WITHDRAWN, CaseStatus.ACCEPTED, CaseStatus.WITHDRAWN),
+            CaseTransition.NOTE, mapOf(CaseStatus.SUBMITTED, CaseStatus.SUBMITTED,
+                    CaseStatus.CORRECTION_REQUESTED, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED, CaseStatus.ACCEPTED)));
 
     static {
         // the lead department's consolidation step: recorded, the case stays accepted
@@ -92,6 +94,7 @@ class CaseTransitionTest {
     void everyActionMakesItsTransition(StepAction action) {
         CaseTransition expected = switch (action) {
             case AGREE, DISAGREE -> CaseTransition.REVIEW;
+            case CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC -> CaseTransition.NOTE;
             default -> CaseTransition.valueOf(action.name());
         };
         assertThat(CaseTransition.of(action)).isEqualTo(expected);
@@ -113,6 +116,8 @@ class CaseTransitionTest {
         expected.put(CaseTransition.WITHDRAW, new CaseWithdrawn(7, REF.caseNumber(), REF.itemCode(), "u", AT));
         expected.put(CaseTransition.CONSOLIDATE, new JointOpinionConsolidated(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
         expected.put(CaseTransition.SEND_BACK, new JointReviewSentBack(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
+        expected.put(CaseTransition.NOTE, new CaseNoted(7, REF.caseNumber(), REF.itemCode(), "u", "D", "review",
+                StepAction.DISAGREE, AT));
         assertThat(expected.keySet()).containsExactly(CaseTransition.values());
         expected.forEach((t, event) -> assertThat(t.event(REF, "u", "D", verdict, AT)).as(t.name()).isEqualTo(event));
         List<Class<?>> types = expected.values().stream().<Class<?>>map(Object::getClass).distinct().toList();

@@ -66,12 +66,14 @@ class QueueAndCompletionContractTest extends ApiTestBase {
     private void assertSame(TaskCriteria c) {
         var page = workTasks.todo(c);
         TaskQuery query = engineTasks.createTaskQuery();
+        // the tasks I hold, those I delegated (owner), and my departments' (unclaimed, or all)
         if (c.candidateGroups().isEmpty()) {
-            query.taskAssignee(c.assignee());
+            query.or().taskAssignee(c.assignee()).taskOwner(c.assignee()).endOr();
         } else if (c.includeClaimedByOthers()) {
-            query.or().taskAssignee(c.assignee()).taskCandidateGroupIn(c.candidateGroups()).ignoreAssigneeValue().endOr();
+            query.or().taskAssignee(c.assignee()).taskOwner(c.assignee()).taskCandidateGroupIn(c.candidateGroups())
+                    .ignoreAssigneeValue().endOr();
         } else {
-            query.or().taskAssignee(c.assignee()).taskCandidateGroupIn(c.candidateGroups()).endOr();
+            query.or().taskAssignee(c.assignee()).taskOwner(c.assignee()).taskCandidateGroupIn(c.candidateGroups()).endOr();
         }
         if (c.claimed() != null) {
             if (c.claimed()) {

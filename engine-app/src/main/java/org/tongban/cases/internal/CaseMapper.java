@@ -75,23 +75,29 @@ public interface CaseMapper {
     @Select("SELECT content FROM tb_material WHERE id = #{materialId} AND case_id = #{caseId}")
     Content materialContent(long caseId, long materialId);
 
-    @Insert("INSERT INTO tb_case_event (case_id, occurred_at, actor, actor_name, department, step_key, step_name, action, opinion) "
+    @Insert("INSERT INTO tb_case_event (case_id, occurred_at, actor, actor_name, department, step_key, step_name, action, opinion, target) "
             + "VALUES (#{caseId}, #{e.occurredAt}, #{e.actor}, #{e.actorName}, #{e.department}, #{e.stepKey}, #{e.stepName}, "
-            + "#{e.action}, #{e.opinion})")
+            + "#{e.action}, #{e.opinion}, #{e.target})")
     void insertEvent(long caseId, CaseEvent e);
 
-    @Select("SELECT occurred_at, actor, actor_name, department, step_key, step_name, action, opinion "
+    @Select("SELECT occurred_at, actor, actor_name, department, step_key, step_name, action, opinion, target "
             + "FROM tb_case_event WHERE case_id = #{caseId} ORDER BY id")
     List<CaseEvent> history(long caseId);
 
-    /** An approver's own steps, newest first (applicant actions excluded); uses ix_case_event_actor. */
+    /**
+     * Actions that are not an approver's done step: the applicant's, and operations that only record who holds or
+     * was told of a task (a delegate's RESOLVE, with its opinion, is their work and counts).
+     */
+    String NOT_DONE = "'SUBMIT', 'RESUBMIT', 'CLAIM', 'UNCLAIM', 'TRANSFER', 'DELEGATE', 'TAKE_BACK', 'URGE', 'CC'";
+
+    /** An approver's own steps, newest first (applicant actions and mere operations excluded); uses ix_case_event_actor. */
     @Select("SELECT c.case_number, c.item_code, e.step_key, e.step_name, e.department, e.action, e.opinion, "
             + "e.occurred_at AS completed_at FROM tb_case_event e JOIN tb_case c ON c.id = e.case_id "
-            + "WHERE e.actor = #{actor} AND e.action NOT IN ('SUBMIT', 'RESUBMIT') ORDER BY e.id DESC "
+            + "WHERE e.actor = #{actor} AND e.action NOT IN (" + NOT_DONE + ") ORDER BY e.id DESC "
             + "LIMIT #{limit} OFFSET #{offset}")
     List<DoneStep> stepsBy(String actor, int offset, int limit);
 
-    @Select("SELECT COUNT(*) FROM tb_case_event WHERE actor = #{actor} AND action NOT IN ('SUBMIT', 'RESUBMIT')")
+    @Select("SELECT COUNT(*) FROM tb_case_event WHERE actor = #{actor} AND action NOT IN (" + NOT_DONE + ")")
     long countStepsBy(String actor);
 
 

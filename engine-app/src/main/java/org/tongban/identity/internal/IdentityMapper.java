@@ -26,6 +26,11 @@ public interface IdentityMapper {
             + "LEFT JOIN tb_user_department d ON d.username = u.username WHERE u.username = #{username}")
     List<UserGrantRow> findUserWithGrants(String username);
 
+    @Select("SELECT u.username FROM tb_user u JOIN tb_user_department d ON d.username = u.username "
+            + "JOIN tb_user_role r ON r.username = u.username AND r.role = 'APPROVER' "
+            + "WHERE d.department_code = #{department} AND u.enabled = TRUE ORDER BY u.username")
+    List<String> activeApprovers(String department);
+
     @Select("SELECT code, name_zh, name_en FROM tb_department ORDER BY code")
     List<Department> departments();
 

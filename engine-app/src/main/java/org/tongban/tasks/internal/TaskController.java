@@ -13,7 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongban.cases.DoneStep;
 import org.tongban.identity.Actor;
+import java.util.List;
 import org.tongban.tasks.ActionRequest;
+import org.tongban.tasks.CarbonCopies;
+import org.tongban.tasks.Claims;
+import org.tongban.tasks.Delegations;
+import org.tongban.tasks.Transfers;
 import org.tongban.tasks.TaskActions;
 import org.tongban.tasks.TaskDetail;
 import org.tongban.tasks.TaskFilter;
@@ -21,7 +26,7 @@ import org.tongban.tasks.TaskPage;
 import org.tongban.tasks.TaskQueue;
 import org.tongban.tasks.TaskView;
 
-/** Approvers' work: queues, task detail, claim and complete. Only tasks of the caller's departments. */
+/** Approvers' work: queues, task detail, claim, complete and the other operations on a task (docs/approver-operations.md). Only tasks of the caller's departments. */
 @RestController
 @RequestMapping("/api/v1/tasks")
 @Tag(name = "Tasks (待办/已办)")
@@ -30,10 +35,19 @@ class TaskController {
 
     private final TaskQueue queue;
     private final TaskActions actions;
+    private final Claims claims;
+    private final Transfers transfers;
+    private final Delegations delegations;
+    private final CarbonCopies copies;
 
-    TaskController(TaskQueue queue, TaskActions actions) {
+    TaskController(TaskQueue queue, TaskActions actions, Claims claims, Transfers transfers, Delegations delegations,
+                   CarbonCopies copies) {
         this.queue = queue;
         this.actions = actions;
+        this.claims = claims;
+        this.transfers = transfers;
+        this.delegations = delegations;
+        this.copies = copies;
     }
 
     /** Parameters arrive as text so that each bad value becomes a field problem of its own. */
@@ -66,7 +80,50 @@ class TaskController {
     @PostMapping("/{taskId}/claim")
     @Operation(summary = "Claim (签收) a task of my department")
     TaskView claim(@PathVariable String taskId, Actor user) {
-        return actions.claim(user, taskId);
+        return claims.claim(user, taskId);
+    }
+
+    /** The body of the operations that hand a task on or answer for it; each uses the fields it needs. */
+    record OperationRequest(String to, String reason, String opinion) {
+    }
+
+    @PostMapping("/{taskId}/unclaim")
+    @Operation(summary = "Unclaim (取消签收): the assignee gives the task back to the department's queue; body {reason} optional")
+    TaskView unclaim(@PathVariable String taskId, @RequestBody(required = false) OperationRequest request, Actor user) {
+        return claims.unclaim(user, taskId, request == null ? null : request.reason());
+    }
+
+    @PostMapping("/{taskId}/transfer")
+    @Operation(summary = "Transfer (转办) {to, reason}: an approver of the task's departments becomes its assignee")
+    TaskView transfer(@PathVariable String taskId, @RequestBody OperationRequest request, Actor user) {
+        return transfers.transfer(user, taskId, request.to(), request.reason());
+    }
+
+    @PostMapping("/{taskId}/delegate")
+    @Operation(summary = "Delegate (委派) {to, reason}: a colleague works the task, it returns to me when they resolve it")
+    TaskView delegate(@PathVariable String taskId, @RequestBody OperationRequest request, Actor user) {
+        return delegations.delegate(user, taskId, request.to(), request.reason());
+    }
+
+    @PostMapping("/{taskId}/resolve")
+    @Operation(summary = "Resolve (委派办理完毕) {opinion}: the delegate answers; the task returns to its owner")
+    TaskView resolve(@PathVariable String taskId, @RequestBody OperationRequest request, Actor user) {
+        return delegations.resolve(user, taskId, request.opinion());
+    }
+
+    @PostMapping("/{taskId}/take-back")
+    @Operation(summary = "Take back (收回委派) {reason}: the owner ends a pending delegation")
+    TaskView takeBack(@PathVariable String taskId, @RequestBody OperationRequest request, Actor user) {
+        return delegations.takeBack(user, taskId, request.reason());
+    }
+
+    record CopyRequest(List<String> to, String note) {
+    }
+
+    @PostMapping("/{taskId}/cc")
+    @Operation(summary = "CC (抄送) {to: [usernames], note}: staff may then see the case read-only and find it in GET /cc")
+    TaskView cc(@PathVariable String taskId, @RequestBody CopyRequest request, Actor user) {
+        return copies.copy(user, taskId, request.to(), request.note());
     }
 
     @PostMapping("/{taskId}/complete")

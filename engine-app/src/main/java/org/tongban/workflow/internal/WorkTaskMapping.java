@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.DelegationState;
 import org.flowable.task.api.TaskInfo;
 import org.tongban.workflow.WorkTask;
 
@@ -22,7 +23,12 @@ public final class WorkTaskMapping {
         return new WorkTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getCategory(), t.getProcessInstanceId(),
                 t.getAssignee(), withLinks ? departments(t) : List.of(), t.getCreateTime().toInstant(),
                 t.getDueDate() == null ? null : t.getDueDate().toInstant(),
-                null, null);
+                null, null, t.getOwner(), delegated(t), null);
+    }
+
+    /** Whether a delegation (委派) is pending: the delegate works the task, the owner waits. */
+    static boolean delegated(TaskInfo t) {
+        return t instanceof org.flowable.task.api.Task task && task.getDelegationState() == DelegationState.PENDING;
     }
 
     static List<String> departments(TaskInfo task) {
