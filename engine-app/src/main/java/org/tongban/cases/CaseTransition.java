@@ -7,7 +7,8 @@ import org.tongban.shared.DomainException;
 
 /**
  * The case state machine: every legal move of a case's status, and the one event each move publishes.
- * Return (退回) and suspend (中止) will be further constants here; some transitions go backwards.
+ * Suspend (中止) will be a further constant here. RETURN and RECALL go backwards: their target is the status
+ * the case has while the step they reopen is open ({@link #back}).
  */
 public enum CaseTransition {
     /** 申请: a new case; it has no status before. */
@@ -28,7 +29,14 @@ public enum CaseTransition {
     REFUSE(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.REFUSED),
     /** 撤回: the applicant takes back a case that is not yet concluded. */
     WITHDRAW(EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED),
-            CaseStatus.WITHDRAWN);
+            CaseStatus.WITHDRAWN),
+    /**
+     * 退回: back to an earlier step or to the applicant. To acceptance: SUBMITTED; to the applicant's correction:
+     * CORRECTION_REQUESTED; to a review, joint-review or decision step: stays ACCEPTED.
+     */
+    RETURN(EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED), null),
+    /** 撤回 (by an approver): their just-completed step reopens; the status is that step's again. */
+    RECALL(EnumSet.of(CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED), null);
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;
@@ -50,6 +58,8 @@ public enum CaseTransition {
             case GRANT -> GRANT;
             case REFUSE -> REFUSE;
             case WITHDRAW -> WITHDRAW;
+            case RETURN -> RETURN;
+            case RECALL -> RECALL;
         };
     }
 
@@ -60,6 +70,9 @@ public enum CaseTransition {
 
     /** The status after this transition from {@code status}; 409 {@code case-wrong-status} if it is not legal. */
     public CaseStatus next(CaseStatus status, String caseNumber) {
+        if (backwards()) {
+            throw new IllegalStateException(this + " goes back to a step: use back()");
+        }
         if (status == null && !allowedFrom(null)) {
             throw new IllegalStateException(this + " needs a case; only SUBMIT starts one");
         }
@@ -69,8 +82,40 @@ public enum CaseTransition {
         return to;
     }
 
+    /** The status after this transition; null for RETURN and RECALL, whose target depends on the step reopened. */
     public CaseStatus target() {
         return to;
+    }
+
+    /** RETURN and RECALL: they reopen an earlier step. */
+    public boolean backwards() {
+        return to == null && !from.isEmpty();
+    }
+
+    /**
+     * The status after a backwards transition (RETURN, RECALL) from {@code status} that reopens a step of kind
+     * {@code reopened}: the status a case has while such a step is open. 409 {@code case-wrong-status} if the
+     * transition is not legal from {@code status}, or if it would move the case forward (a case not yet accepted
+     * never becomes ACCEPTED by going back).
+     */
+    public CaseStatus back(CaseStatus status, StepKind reopened, String caseNumber) {
+        if (!backwards()) {
+            throw new IllegalStateException(this + " is not a backwards transition");
+        }
+        CaseStatus target = whileOpen(reopened);
+        if (!allowedFrom(status) || (status != CaseStatus.ACCEPTED && target == CaseStatus.ACCEPTED)) {
+            throw DomainException.conflict("case-wrong-status", caseNumber, status);
+        }
+        return target;
+    }
+
+    /** The status of a case while a step of this kind is open. */
+    static CaseStatus whileOpen(StepKind kind) {
+        return switch (kind) {
+            case ACCEPTANCE -> CaseStatus.SUBMITTED;
+            case CORRECTION -> CaseStatus.CORRECTION_REQUESTED;
+            case REVIEW, JOINT_REVIEW, DECISION -> CaseStatus.ACCEPTED;
+        };
     }
 
     /**
@@ -92,6 +137,8 @@ public enum CaseTransition {
             case GRANT -> new CaseGranted(id, number, item, at);
             case REFUSE -> new CaseRefused(id, number, item, actor, department, at);
             case WITHDRAW -> new CaseWithdrawn(id, number, item, actor, at);
+            case RETURN -> new CaseReturned(id, number, item, actor, department, step.stepKey(), at);
+            case RECALL -> new StepRecalled(id, number, item, actor, department, step.stepKey(), at);
         };
     }
 

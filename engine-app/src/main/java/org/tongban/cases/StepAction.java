@@ -7,10 +7,15 @@ public enum StepAction {
     AGREE, DISAGREE,
     GRANT, REFUSE,
     /** The applicant takes back a case that is not concluded (撤回申请). */
-    WITHDRAW;
+    WITHDRAW,
+    /** 退回: the holder of an open step sends the case back to an earlier step or to the applicant. */
+    RETURN,
+    /** 撤回: an approver takes back their own just-completed step while the next one is untouched. */
+    RECALL;
 
     /** Actions whose record must carry a written reason or opinion. */
     public boolean needsOpinion() {
-        return this == REJECT || this == REQUEST_CORRECTION || this == DISAGREE || this == REFUSE;
+        return this == REJECT || this == REQUEST_CORRECTION || this == DISAGREE || this == REFUSE || this == RETURN
+                || this == RECALL;
     }
 }

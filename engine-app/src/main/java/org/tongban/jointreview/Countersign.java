@@ -31,11 +31,14 @@ public class Countersign {
      * The rule over one round's history: only joint-review verdicts of the reviewing departments count. ALL: there
      * are verdicts and all agree (the engine opens the decision only after every department of the case's round
      * has reviewed, so the item's current list, which may have changed since, is not asked); ANY: one agreed.
+     * Only each department's latest verdict counts: a return (退回) to the joint review asks every department again.
      */
     static boolean allows(ServiceItem.JointReview review, List<CaseEvent> round) {
-        List<CaseEvent> verdicts = round.stream()
+        var latest = new java.util.LinkedHashMap<String, CaseEvent>();
+        round.stream()
                 .filter(e -> StepKind.JOINT_REVIEW.actions().contains(e.action()) && review.departments().contains(e.department()))
-                .toList();
+                .forEach(e -> latest.put(e.department(), e));
+        var verdicts = latest.values();
         return switch (review.rule()) {
             case ALL -> !verdicts.isEmpty() && verdicts.stream().allMatch(e -> e.action() == StepAction.AGREE);
             case ANY -> verdicts.stream().anyMatch(e -> e.action() == StepAction.AGREE);

@@ -13,6 +13,7 @@ import org.tongban.catalogue.Catalogue;
 import org.tongban.identity.Actor;
 import org.tongban.jointreview.Countersign;
 import org.tongban.shared.DomainException;
+import org.tongban.workflow.StepMoves;
 import org.tongban.workflow.TaskCriteria;
 import org.tongban.workflow.WorkTask;
 import org.tongban.workflow.WorkTaskPage;
@@ -26,12 +27,14 @@ public class TaskQueue {
     private final Cases cases;
     private final Catalogue catalogue;
     private final Countersign countersign;
+    private final StepMoves moves;
 
-    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign) {
+    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign, StepMoves moves) {
         this.tasks = tasks;
         this.cases = cases;
         this.catalogue = catalogue;
         this.countersign = countersign;
+        this.moves = moves;
     }
 
     /**
@@ -75,7 +78,12 @@ public class TaskQueue {
         List<StepAction> allowed = kind.actions().stream()
                 .filter(a -> a != StepAction.GRANT || countersign.allowsGrant(catalogue.require(file.ref().itemCode()), file.ref()))
                 .sorted().toList();
-        return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history());
+        // 退回 is the holder's: offered unless a colleague holds the task
+        boolean holder = task.assignee() == null || task.assignee().equals(user.username());
+        List<ReturnTarget> targets = holder
+                ? ReturnTargets.of(file.history(), task.stepKey(), moves.steps(task.processInstanceId())) : List.of();
+        List<String> operations = targets.isEmpty() ? List.of() : List.of("RETURN");
+        return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history(), operations, targets);
     }
 
     /** The open task if this approver may work it (assigned to them, or a candidate of their department); else 404. */

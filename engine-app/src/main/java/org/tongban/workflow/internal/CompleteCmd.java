@@ -46,7 +46,7 @@ public record CompleteCmd(String taskId, Function<Optional<WorkTask>, Completion
 
         private final DomainException refusal;
 
-        Refusal(DomainException refusal) {
+        public Refusal(DomainException refusal) {
             super(refusal.getMessage());
             this.refusal = refusal;
         }
