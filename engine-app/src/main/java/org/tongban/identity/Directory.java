@@ -46,6 +46,11 @@ public class Directory implements UserDetailsService {
                 Collections.unmodifiableSet(roles), List.copyOf(departments), user.enabled()));
     }
 
+    /** The user as services see them, if they exist and are enabled (e.g. to hand a task back to them). */
+    public Optional<Actor> enabledActor(String username) {
+        return find(username).filter(TongbanUser::isEnabled).map(TongbanUser::actor);
+    }
+
     /** Display name for history records; the username itself when unknown (e.g. a removed user). */
     public String displayName(String username) {
         var row = mapper.findUser(username);

@@ -58,6 +58,10 @@ public class StepRecalls {
             if (mine < 0) {
                 throw DomainException.conflict("nothing-to-recall", caseNumber);
             }
+            if (mine < history.size() - 1 && history.get(mine + 1).action() == StepAction.RECALL
+                    && user.username().equals(history.get(mine + 1).actor())) {
+                throw DomainException.conflict("nothing-to-recall", caseNumber);
+            }
             if (mine < history.size() - 1) {
                 throw DomainException.conflict("recall-next-step-started", caseNumber);
             }

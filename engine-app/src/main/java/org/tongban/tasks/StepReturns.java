@@ -72,10 +72,9 @@ public class StepReturns {
             CaseEvent e = history.get(i);
             if (reopened.stepKey().equals(e.stepKey()) && ReturnTargets.COMPLETIONS.contains(e.action())
                     && e.actor() != null && (reopened.departments().isEmpty() || reopened.departments().contains(e.department()))) {
-                return directory.find(e.actor())
-                        .filter(u -> u.isEnabled() && u.has(Role.APPROVER)
-                                && reopened.departments().stream().anyMatch(u::inDepartment))
-                        .map(u -> u.username()).orElse(null);
+                return directory.enabledActor(e.actor())
+                        .filter(u -> u.has(Role.APPROVER) && reopened.departments().stream().anyMatch(u::inDepartment))
+                        .map(Actor::username).orElse(null);
             }
         }
         return null;
