@@ -58,7 +58,7 @@ public class StepReturns {
             cases.recordBack(ref, new StepRecord(user.username(), user.displayName(), department, task.stepKey(),
                             stepName.length() > 100 ? stepName.substring(0, 100) : stepName, StepAction.RETURN, reason),
                     StepKind.ofCategory(target.stepKind()).orElseThrow(), target.stepKey());
-            moves.returnTo(taskId, target.stepKey(), reopened -> lastHolder(history, reopened));
+            moves.returnTo(taskId, user.username(), target.stepKey(), reopened -> lastHolder(history, reopened));
             return null;
         });
     }

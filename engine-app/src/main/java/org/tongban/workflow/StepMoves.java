@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.tongban.workflow.internal.CompleteCmd;
 import org.tongban.workflow.internal.RecallCmd;
 import org.tongban.workflow.internal.ReturnCmd;
+import org.tongban.workflow.internal.TaskLockMapper;
 
 /**
  * Moving a case's open steps back (退回 and 撤回), each one engine command that uses Flowable's
@@ -23,11 +24,13 @@ public class StepMoves {
     private final ManagementService engine;
     private final RuntimeService runtime;
     private final RepositoryService repository;
+    private final TaskLockMapper locks;
 
-    StepMoves(ManagementService engine, RuntimeService runtime, RepositoryService repository) {
+    StepMoves(ManagementService engine, RuntimeService runtime, RepositoryService repository, TaskLockMapper locks) {
         this.engine = engine;
         this.runtime = runtime;
         this.repository = repository;
+        this.locks = locks;
     }
 
     /** A user task of a process definition: its key (activity id), name and step-kind category. */
@@ -50,10 +53,11 @@ public class StepMoves {
     /**
      * 退回: ends the open task's step (every instance of a multi-instance step) and opens {@code toStep} (all its
      * instances, for a multi-instance step); {@code assignee} names who gets each new task (null: its departments).
-     * 404 {@code task-not-found} if the task ended meanwhile.
+     * 404 {@code task-not-found} if the task ended meanwhile, 409 {@code task-claimed-by-other} if someone other
+     * than {@code user} holds it.
      */
-    public void returnTo(String taskId, String toStep, Function<WorkTask, String> assignee) {
-        execute(new ReturnCmd(taskId, toStep, assignee));
+    public void returnTo(String taskId, String user, String toStep, Function<WorkTask, String> assignee) {
+        execute(new ReturnCmd(taskId, user, toStep, assignee, locks));
     }
 
     /**
@@ -62,7 +66,7 @@ public class StepMoves {
      * {@code selfAssignedCategory} are assigned by the process itself (the applicant's correction), not claimed.
      */
     public void recall(String processInstanceId, String step, String assignee, String selfAssignedCategory) {
-        execute(new RecallCmd(processInstanceId, step, assignee, selfAssignedCategory));
+        execute(new RecallCmd(processInstanceId, step, assignee, selfAssignedCategory, locks));
     }
 
     private void execute(org.flowable.common.engine.impl.interceptor.Command<Void> command) {

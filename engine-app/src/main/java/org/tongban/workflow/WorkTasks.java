@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.workflow.internal.ClaimCmd;
 import org.tongban.workflow.internal.CompleteCmd;
+import org.tongban.workflow.internal.TaskLockMapper;
 import org.tongban.workflow.internal.TodoMapper;
 import org.tongban.workflow.internal.TodoMapper.TodoRow;
 import org.tongban.workflow.internal.WorkTaskMapping;
@@ -28,11 +29,13 @@ public class WorkTasks {
     private final TaskService tasks;
     private final ManagementService engine;
     private final TodoMapper todo;
+    private final TaskLockMapper locks;
 
-    WorkTasks(TaskService tasks, ManagementService engine, TodoMapper todo) {
+    WorkTasks(TaskService tasks, ManagementService engine, TodoMapper todo, TaskLockMapper locks) {
         this.tasks = tasks;
         this.engine = engine;
         this.todo = todo;
+        this.locks = locks;
     }
 
     /** 待办: filtered, ordered and paged in one statement (the total rides on the page as a window count). */
@@ -88,7 +91,11 @@ public class WorkTasks {
 
     /** 签收. */
     public void claim(String taskId, String username) {
-        engine.executeCommand(new ClaimCmd(taskId, username));
+        try {
+            engine.executeCommand(new ClaimCmd(taskId, username, locks));
+        } catch (CompleteCmd.Refusal refused) {
+            throw refused.refusal();
+        }
     }
 
     /**
@@ -97,7 +104,7 @@ public class WorkTasks {
      */
     public void complete(String taskId, Function<Optional<WorkTask>, Completion> decide) {
         try {
-            engine.executeCommand(new CompleteCmd(taskId, decide));
+            engine.executeCommand(new CompleteCmd(taskId, decide, locks));
         } catch (CompleteCmd.Refusal refused) {
             throw refused.refusal();
         }

@@ -10,23 +10,26 @@ import org.tongban.shared.DomainException;
 
 /**
  * 撤回: the steps now open followed the recalled one; if none of their tasks is claimed or delegated they end and
- * {@code step} reopens, assigned to {@code assignee}. A task of {@code selfAssignedCategory} (the applicant's correction step, which the
- * process itself assigns) counts as untouched while it is open. A claim racing this command changes a task row it
- * deletes: one of the two meets an optimistic-locking conflict and is retried.
+ * {@code step} reopens, assigned to {@code assignee}. A task of {@code selfAssignedCategory} (the applicant's
+ * correction step, which the process itself assigns) counts as untouched while it is open. The open task rows are
+ * locked before they are judged ({@link TaskLockMapper}), so a claim racing the recall either comes first and is
+ * seen, or waits and then finds its task gone.
  */
-public record RecallCmd(String processInstanceId, String step, String assignee, String selfAssignedCategory) implements Command<Void> {
+public record RecallCmd(String processInstanceId, String step, String assignee, String selfAssignedCategory,
+                        TaskLockMapper locks) implements Command<Void> {
 
     @Override
     public Void execute(CommandContext context) {
-        List<TaskEntity> open = CommandContextUtil.getTaskService(context).findTasksByProcessInstanceId(processInstanceId);
-        boolean touched = open.stream().anyMatch(t -> t.getDelegationState() != null
-                || (t.getAssignee() != null && !Objects.equals(selfAssignedCategory, t.getCategory())));
+        var open = locks.lockOpenTasks(processInstanceId);
+        boolean touched = open.stream().anyMatch(t -> t.delegation() != null
+                || (t.assignee() != null && !Objects.equals(selfAssignedCategory, t.category())));
         if (open.isEmpty() || touched) {
             var instance = CommandContextUtil.getExecutionEntityManager(context).findById(processInstanceId);
             throw new CompleteCmd.Refusal(DomainException.conflict("recall-next-step-started",
                     instance == null ? processInstanceId : instance.getBusinessKey()));
         }
-        List<String> from = open.stream().map(TaskEntity::getTaskDefinitionKey).filter(Objects::nonNull).distinct().toList();
+        List<String> from = CommandContextUtil.getTaskService(context).findTasksByProcessInstanceId(processInstanceId)
+                .stream().map(TaskEntity::getTaskDefinitionKey).filter(Objects::nonNull).distinct().toList();
         StepMover.move(context, processInstanceId, from, step, task -> assignee);
         return null;
     }
