@@ -270,7 +270,7 @@ public class Cases {
             throw DomainException.notFound("case-not-found", processInstanceId);
         }
         List<CaseEvent> history = mapper.history(row.id);
-        return new CaseFile(row.ref(), view(row, catalogue.require(row.itemCode), history), history);
+        return new CaseFile(row.ref(), view(row, catalogue.require(row.itemCode), history), history, row.processDefinitionId);
     }
 
     /** 已办: the steps this approver recorded, newest first; {@code offset} and {@code limit} page them. */

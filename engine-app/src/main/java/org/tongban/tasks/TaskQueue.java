@@ -81,7 +81,8 @@ public class TaskQueue {
         // 退回 is the holder's: offered unless a colleague holds the task
         boolean holder = task.assignee() == null || task.assignee().equals(user.username());
         List<ReturnTarget> targets = holder
-                ? ReturnTargets.of(file.history(), task.stepKey(), moves.steps(task.processInstanceId())) : List.of();
+                ? ReturnTargets.of(file.history(), task.stepKey(), file.processDefinitionId() != null
+                        ? moves.stepsOfVersion(file.processDefinitionId()) : moves.steps(task.processInstanceId())) : List.of();
         List<String> operations = targets.isEmpty() ? List.of() : List.of("RETURN");
         return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history(), operations, targets);
     }

@@ -37,14 +37,16 @@ public class StepMoves {
     public record ProcessStep(String key, String name, String category) {
     }
 
-    /** The user tasks of a running process instance's own definition version, by key, in model order. */
+    /** The user tasks of a running process instance's own definition version, by key, in model order; none if it ended. */
     public Map<String, ProcessStep> steps(String processInstanceId) {
         var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance == null ? Map.of() : stepsOfVersion(instance.getProcessDefinitionId());
+    }
+
+    /** The user tasks of a process definition version, by key, in model order (from the engine's model cache). */
+    public Map<String, ProcessStep> stepsOfVersion(String processDefinitionId) {
         var steps = new LinkedHashMap<String, ProcessStep>();
-        if (instance == null) {
-            return steps;
-        }
-        repository.getBpmnModel(instance.getProcessDefinitionId()).getMainProcess()
+        repository.getBpmnModel(processDefinitionId).getMainProcess()
                 .findFlowElementsOfType(UserTask.class).forEach(t -> steps.put(t.getId(),
                         new ProcessStep(t.getId(), t.getName(), t.getCategory())));
         return steps;

@@ -65,7 +65,9 @@ class ConcurrentOperationsTest extends ApiTestBase {
             drivers.shutdownNow();
             racers.shutdownNow();
         }
-        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("seconds").isLessThan(120);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        System.out.println(CASES + " racing cases driven and checked in " + seconds + " s");
+        assertThat(seconds).as("seconds (about 30 on H2, 50 on MariaDB on a busy 2-core machine)").isLessThan(120);
     }
 
     /** One case through one of five races; returns its number once it is concluded. */
