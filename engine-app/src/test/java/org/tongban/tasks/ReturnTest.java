@@ -3,7 +3,6 @@ package org.tongban.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,11 +162,5 @@ class ReturnTest extends ApiTestBase {
     private int countActions(String number, String action) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM tb_case_event e JOIN tb_case c ON c.id = e.case_id "
                 + "WHERE c.case_number = ? AND e.action = ?", Integer.class, number, action);
-    }
-
-    static List<String> texts(JsonNode array, String field) {
-        var out = new ArrayList<String>();
-        array.forEach(n -> out.add(n.path(field).asText()));
-        return out;
     }
 }
