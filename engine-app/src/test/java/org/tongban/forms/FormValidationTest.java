@@ -96,7 +96,7 @@ class FormValidationTest extends ApiTestBase {
             JsonNode error = onlyError(response, "action");
             assertThat(error.get("code").asText()).as(body).isEqualTo("not-an-option");
             assertThat(error.at("/messages/en").asText()).isEqualTo(
-                    "\"Action\" must be one of: SUBMIT/RESUBMIT/ACCEPT/REJECT/REQUEST_CORRECTION/AGREE/DISAGREE/GRANT/REFUSE/WITHDRAW.");
+                    "\"Action\" must be one of: SUBMIT/RESUBMIT/ACCEPT/REJECT/REQUEST_CORRECTION/AGREE/DISAGREE/GRANT/REFUSE/WITHDRAW/RETURN/RECALL.");
             assertThat(error.at("/messages/zh-CN").asText()).startsWith("“办理动作”只能选择：");
         }
         assertThat(caseOf("zhangwei", number).get("status").asText()).isEqualTo("SUBMITTED");

@@ -25,8 +25,9 @@ import org.tongban.support.ApiTestBase;
 
 /**
  * Many construction-permit cases driven from concurrent threads over HTTP (on H2 and on MariaDB): the three
- * departments complete at the same instant, a recall (撤回) races the next step's claim, the applicant's withdrawal
- * races the last joint-review verdict or the grant. Afterwards every case is in the state its race allows, each
+ * departments complete at the same instant, a recall (撤回) races the next step's claim, a return (退回) of the joint
+ * review races another department's verdict, the applicant's withdrawal races the last joint-review verdict or the
+ * grant. Afterwards every case is in the state its race allows, each
  * department's opinion is in the history exactly once per round, no case advanced twice (one decision task, one
  * licence at most) and no request answered 500. Tagged so it can be run alone ({@code -Dgroups=concurrency}); it
  * runs in every {@code mvn verify} on both databases.
@@ -50,7 +51,7 @@ class ConcurrentOperationsTest extends ApiTestBase {
         try {
             List<Future<String>> cases = new ArrayList<>();
             for (int i = 0; i < CASES; i++) {
-                int kind = i % 5;
+                int kind = i % 6;
                 cases.add(drivers.submit(() -> drive(kind)));
             }
             List<String> numbers = new ArrayList<>();
@@ -70,7 +71,7 @@ class ConcurrentOperationsTest extends ApiTestBase {
         assertThat(seconds).as("seconds (about 30 on H2, 50 on MariaDB on a busy 2-core machine)").isLessThan(120);
     }
 
-    /** One case through one of five races; returns its number once it is concluded. */
+    /** One case through one of six races; returns its number once it is concluded. */
     private String drive(int kind) throws Exception {
         String number = submitConstruction("lina");
         ok(number, "accept", act("chenjing", taskOf("chenjing", number, "acceptance"), "ACCEPT", null, null), 204);
@@ -105,6 +106,22 @@ class ConcurrentOperationsTest extends ApiTestBase {
                 assertThat(status(number, "withdraw", withdraw.get(60, TimeUnit.SECONDS))).isEqualTo(200);
                 assertThat(status(number, "last agree", agree.get(60, TimeUnit.SECONDS))).isIn(204, 404);
                 expected.put(number, "WITHDRAWN");
+            }
+            case 4 -> { // a department returns the joint review to acceptance while another gives its verdict
+                String fire = taskOf("sunqiang", number, "jointReview");
+                String land = taskOf("zhaolei", number, "jointReview");
+                var barrier = new CyclicBarrier(2);
+                var back = race(barrier, () -> post("sunqiang", "/api/v1/tasks/" + fire + "/return",
+                        Map.of("to", "acceptance", "reason", "缺少消防设计审查意见")));
+                var agree = race(barrier, () -> act("zhaolei", land, "AGREE", "同意", null));
+                assertThat(status(number, "return", back.get(60, TimeUnit.SECONDS))).isEqualTo(204);
+                assertThat(status(number, "racing agree", agree.get(60, TimeUnit.SECONDS))).isIn(204, 404);
+                JsonNode view = caseOf("lina", number);
+                assertThat(view.get("status").asText()).isEqualTo("SUBMITTED");
+                assertThat(view.get("currentSteps")).as(number + " only the acceptance is open").hasSize(1);
+                ok(number, "accept again", act("chenjing", taskOf("chenjing", number, "acceptance"), "ACCEPT", null, null), 204);
+                allAgreeAtOnce(number);
+                grant(number);
             }
             default -> { // the applicant withdraws while the lead grants: one of them wins
                 allAgreeAtOnce(number);

@@ -138,6 +138,17 @@ class ReturnTest extends ApiTestBase {
         assertThat(caseOf("zhangwei", number).get("status").asText()).isEqualTo("GRANTED");
     }
 
+    @Test
+    void theWindowReturnsANewApplicationToTheApplicant() {
+        String number = submitFood("zhangwei");
+        String acceptance = taskOf("wangfang", number, "acceptance");
+        assertThat(returnTask("wangfang", acceptance, "applicant", "请上传清晰的经营场所证明").getStatusCode().value()).isEqualTo(204);
+        JsonNode view = caseOf("zhangwei", number);
+        assertThat(view.get("status").asText()).isEqualTo("CORRECTION_REQUESTED");
+        assertThat(view.get("correctionNotice").asText()).isEqualTo("请上传清晰的经营场所证明");
+        assertThat(todoTotal("wangfang", number)).isZero();
+    }
+
     private ResponseEntity<JsonNode> returnTask(String approver, String taskId, String to, String reason) {
         var body = new HashMap<String, Object>();
         body.put("to", to);
