@@ -2,6 +2,9 @@ package org.tongban.cases;
 
 import java.util.List;
 
-/** A case with its view and history, read once for a task detail. */
-public record CaseFile(CaseRef ref, CaseView view, List<CaseEvent> history) {
+/**
+ * A case with its view and history, read once for a task detail; {@code processDefinitionId} is the process
+ * version the case runs.
+ */
+public record CaseFile(CaseRef ref, CaseView view, List<CaseEvent> history, String processDefinitionId) {
 }

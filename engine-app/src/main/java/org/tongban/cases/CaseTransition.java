@@ -7,7 +7,8 @@ import org.tongban.shared.DomainException;
 
 /**
  * The case state machine: every legal move of a case's status, and the one event each move publishes.
- * Return (退回) and suspend (中止) will be further constants here; some transitions go backwards.
+ * Suspend (中止) will be a further constant here. RETURN and RECALL go backwards: their target is the status
+ * the case has while the step they reopen is open ({@link #back}).
  */
 public enum CaseTransition {
     /** 申请: a new case; it has no status before. */
@@ -34,7 +35,14 @@ public enum CaseTransition {
     /** The lead department sends the joint review back to named departments (a new round); the status stays. */
     SEND_BACK(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.ACCEPTED),
     /** Recorded, the status stays: operations on a task or a case that do not move it (claim, transfer, urge, CC…). */
-    NOTE(EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED), null);
+    NOTE(EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED), null),
+    /**
+     * 退回: back to an earlier step or to the applicant. To acceptance: SUBMITTED; to the applicant's correction:
+     * CORRECTION_REQUESTED; to a review, joint-review or decision step: stays ACCEPTED.
+     */
+    RETURN(EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED), null),
+    /** 撤回 (by an approver): their just-completed step reopens; the status is that step's again. */
+    RECALL(EnumSet.of(CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED), null);
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;
@@ -59,6 +67,8 @@ public enum CaseTransition {
             case CONSOLIDATE -> CONSOLIDATE;
             case SEND_BACK -> SEND_BACK;
             case CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC -> NOTE;
+            case RETURN -> RETURN;
+            case RECALL -> RECALL;
         };
     }
 
@@ -69,6 +79,9 @@ public enum CaseTransition {
 
     /** The status after this transition from {@code status}; 409 {@code case-wrong-status} if it is not legal. */
     public CaseStatus next(CaseStatus status, String caseNumber) {
+        if (backwards()) {
+            throw new IllegalStateException(this + " goes back to a step: use back()");
+        }
         if (status == null && !allowedFrom(null)) {
             throw new IllegalStateException(this + " needs a case; only SUBMIT starts one");
         }
@@ -78,9 +91,40 @@ public enum CaseTransition {
         return to == null ? status : to;
     }
 
-    /** The status this transition leads to; null for {@link #NOTE}, which keeps the status it finds. */
+    /** The status this transition leads to; null for NOTE (keeps the status it finds), RETURN and RECALL (the reopened step's). */
     public CaseStatus target() {
         return to;
+    }
+
+    /** RETURN and RECALL: they reopen an earlier step. */
+    public boolean backwards() {
+        return this == RETURN || this == RECALL;
+    }
+
+    /**
+     * The status after a backwards transition (RETURN, RECALL) from {@code status} that reopens a step of kind
+     * {@code reopened}: the status a case has while such a step is open. 409 {@code case-wrong-status} if the
+     * transition is not legal from {@code status}, or if it would move the case forward (a case not yet accepted
+     * never becomes ACCEPTED by going back).
+     */
+    public CaseStatus back(CaseStatus status, StepKind reopened, String caseNumber) {
+        if (!backwards()) {
+            throw new IllegalStateException(this + " is not a backwards transition");
+        }
+        CaseStatus target = whileOpen(reopened);
+        if (!allowedFrom(status) || (status != CaseStatus.ACCEPTED && target == CaseStatus.ACCEPTED)) {
+            throw DomainException.conflict("case-wrong-status", caseNumber, status);
+        }
+        return target;
+    }
+
+    /** The status of a case while a step of this kind is open. */
+    static CaseStatus whileOpen(StepKind kind) {
+        return switch (kind) {
+            case ACCEPTANCE -> CaseStatus.SUBMITTED;
+            case CORRECTION -> CaseStatus.CORRECTION_REQUESTED;
+            case REVIEW, JOINT_REVIEW, CONSOLIDATION, DECISION -> CaseStatus.ACCEPTED;
+        };
     }
 
     /**
@@ -105,6 +149,8 @@ public enum CaseTransition {
             case CONSOLIDATE -> new JointOpinionConsolidated(id, number, item, actor, department, at);
             case SEND_BACK -> new JointReviewSentBack(id, number, item, actor, department, at);
             case NOTE -> new CaseNoted(id, number, item, actor, department, step.stepKey(), step.verdict(), at);
+            case RETURN -> new CaseReturned(id, number, item, actor, department, step.stepKey(), at);
+            case RECALL -> new StepRecalled(id, number, item, actor, department, step.stepKey(), at);
         };
     }
 

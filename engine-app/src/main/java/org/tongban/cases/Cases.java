@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,7 @@ import org.tongban.shared.FieldProblem;
 import org.tongban.shared.PlainText;
 import org.tongban.workflow.ProcessInstances;
 import org.tongban.workflow.ProcessVariables;
+import org.tongban.workflow.RetryingTransaction;
 import org.tongban.workflow.WorkTask;
 import org.tongban.workflow.WorkTasks;
 
@@ -62,10 +64,11 @@ public class Cases {
     private final ObjectProvider<LicenceStates> licences;
     private final JointReviewMapper rounds;
     private final Notices notices;
+    private final RetryingTransaction tx;
 
     Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, ProcessInstances processes,
           WorkTasks tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences,
-          JointReviewMapper rounds, Notices notices) {
+          JointReviewMapper rounds, Notices notices, RetryingTransaction tx) {
         this.rounds = rounds;
         this.notices = notices;
         this.mapper = mapper;
@@ -77,6 +80,7 @@ public class Cases {
         this.events = events;
         this.json = json;
         this.licences = licences;
+        this.tx = tx;
     }
 
     /** 申请: validates form and materials against the service guide, stores the case and starts its process. */
@@ -175,26 +179,32 @@ public class Cases {
 
     /**
      * 撤回申请: the applicant takes back a case that is not concluded. Its open steps end with the process; the
-     * departments that had a step keep sight of it (the record stays).
+     * departments that had a step keep sight of it (the record stays). Retried whole when it races an approver's
+     * step: if the step concluded the case first, 409 {@code case-wrong-status}; if it only moved it (accepted),
+     * the withdrawal applies to the new status.
      */
-    @Transactional
     public CaseView withdraw(Actor applicant, String caseNumber, String reason) {
-        CaseRow row = ownCase(applicant, caseNumber);
         String why = reason == null ? null : reason.strip();
         if (why != null && (why.length() > 500 || !PlainText.isPlain(why, true))) {
             throw DomainException.invalid(FieldProblem.of("reason", why.length() > 500 ? "too-long" : "control-character",
                     "撤回原因", "Reason", 500));
         }
-        CaseStatus to = CaseTransition.WITHDRAW.next(row.caseStatus(), caseNumber);
-        Instant now = Instant.now();
-        move(row.id, row.caseNumber, row.caseStatus(), to, now);
-        mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null, null, null,
-                StepAction.WITHDRAW, why == null || why.isEmpty() ? null : why));
-        events.publishEvent(CaseTransition.WITHDRAW.event(row.ref(), applicant.username(), null, null, now));
-        processes.end(row.processInstanceId, "withdrawn by the applicant");
-        row.status = to.name();
-        row.concludedAt = now;
-        return view(row, catalogue.require(row.itemCode));
+        return tx.execute(() -> {
+            CaseRow row = ownCase(applicant, caseNumber);
+            CaseStatus to = CaseTransition.WITHDRAW.next(row.caseStatus(), caseNumber);
+            Instant now = Instant.now();
+            if (mapper.moveStatus(row.id, row.caseStatus().name(), to.name(), null, now) != 1) {
+                // an approver's step moved the case since it was read: read it again
+                throw new OptimisticLockingFailureException("case " + caseNumber + " moved while being withdrawn");
+            }
+            mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null, null, null,
+                    StepAction.WITHDRAW, why == null || why.isEmpty() ? null : why));
+            events.publishEvent(CaseTransition.WITHDRAW.event(row.ref(), applicant.username(), null, null, now));
+            processes.end(row.processInstanceId, "withdrawn by the applicant");
+            row.status = to.name();
+            row.concludedAt = now;
+            return view(row, catalogue.require(row.itemCode));
+        });
     }
 
     /**
@@ -206,7 +216,7 @@ public class Cases {
         Instant now = Instant.now();
         CaseTransition transition = CaseTransition.of(step.action());
         if (transition == CaseTransition.SUBMIT || transition == CaseTransition.RESUBMIT
-                || transition == CaseTransition.WITHDRAW) {
+                || transition == CaseTransition.WITHDRAW || transition.backwards()) {
             throw new IllegalArgumentException("applicant action " + step.action());
         }
         CaseStatus from = ref.status();
@@ -218,6 +228,28 @@ public class Cases {
                 step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion(), step.target()));
         events.publishEvent(transition.event(ref, step.actor(), step.department(),
                 new CaseTransition.StepVerdict(step.stepKey(), step.action()), now));
+    }
+
+    /**
+     * Records a backwards move (RETURN, RECALL) that reopens {@code reopenedStep} of kind {@code reopened}, and moves
+     * the case to that step's status, in the caller's transaction; returns the new status.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CaseStatus recordBack(CaseRef ref, StepRecord step, StepKind reopened, String reopenedStep) {
+        CaseTransition transition = CaseTransition.of(step.action());
+        if (!transition.backwards()) {
+            throw new IllegalArgumentException("not a backwards action " + step.action());
+        }
+        Instant now = Instant.now();
+        CaseStatus to = transition.back(ref.status(), reopened, ref.caseNumber());
+        if (to != ref.status()) {
+            move(ref.id(), ref.caseNumber(), ref.status(), to, now);
+        }
+        mapper.insertEvent(ref.id(), new CaseEvent(now, step.actor(), step.actorName(),
+                step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion()));
+        events.publishEvent(transition.event(ref, step.actor(), step.department(),
+                new CaseTransition.StepVerdict(reopenedStep, step.action()), now));
+        return to;
     }
 
     private void move(long caseId, String caseNumber, CaseStatus from, CaseStatus to, Instant now) {
@@ -247,7 +279,7 @@ public class Cases {
             throw DomainException.notFound("case-not-found", processInstanceId);
         }
         List<CaseEvent> history = mapper.history(row.id);
-        return new CaseFile(row.ref(), view(row, catalogue.require(row.itemCode), history), history);
+        return new CaseFile(row.ref(), view(row, catalogue.require(row.itemCode), history), history, row.processDefinitionId);
     }
 
     /** 已办: the steps this approver recorded, newest first; {@code offset} and {@code limit} page them. */
@@ -288,6 +320,11 @@ public class Cases {
 
     private static List<CaseEvent> forApplicant(List<CaseEvent> history, String applicant) {
         return history.stream().filter(e -> !e.action().isNote() || applicant.equals(e.actor())).toList();
+    }
+
+    /** The whole history of a case already found (e.g. through its task), oldest first. */
+    public List<CaseEvent> history(CaseRef ref) {
+        return mapper.history(ref.id());
     }
 
     /** The history since the case was last accepted: the current round of review. */
@@ -458,7 +495,9 @@ public class Cases {
                 .toList();
         String notice = null;
         if (row.caseStatus() == CaseStatus.CORRECTION_REQUESTED) {
-            notice = (history != null ? history : mapper.history(row.id)).stream().filter(e -> e.action() == StepAction.REQUEST_CORRECTION)
+            // the correction request, or a return to the applicant (退回), that sent the case to the applicant
+            notice = (history != null ? history : mapper.history(row.id)).stream()
+                    .filter(e -> e.action() == StepAction.REQUEST_CORRECTION || e.action() == StepAction.RETURN)
                     .reduce((a, b) -> b).map(CaseEvent::opinion).orElse(null);
         }
         return new CaseView(row.caseNumber, item.code(), item.name().zh(), row.caseStatus(), row.applicant,

@@ -13,12 +13,16 @@ public enum StepAction {
     /** The lead department sends the joint review back to named departments for another round. */
     SEND_BACK,
     /** Approver operations on a task (issue 8): recorded in the history, the case status stays. */
-    CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC;
+    CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC,
+    /** 退回: the holder of an open step sends the case back to an earlier step or to the applicant. */
+    RETURN,
+    /** 撤回: an approver takes back their own just-completed step while the next one is untouched. */
+    RECALL;
 
     /** Actions whose record must carry a written reason or opinion. */
     public boolean needsOpinion() {
         return this == REJECT || this == REQUEST_CORRECTION || this == DISAGREE || this == REFUSE
-                || this == CONSOLIDATE || this == SEND_BACK;
+                || this == CONSOLIDATE || this == SEND_BACK || this == RETURN || this == RECALL;
     }
 
     /** Operations that only record something (who holds a task, who was told): not a verdict, not in 已办. */

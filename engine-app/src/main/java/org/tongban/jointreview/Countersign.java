@@ -31,6 +31,7 @@ public class Countersign {
      * The rule over the history since acceptance (every round of the joint review): only the reviewing
      * departments' joint-review verdicts count, each department's latest one. ALL: there are verdicts and all agree (the engine opens the decision only after every department of the case's round
      * has reviewed, so the item's current list, which may have changed since, is not asked); ANY: one agreed.
+     * Only each department's latest verdict counts: a return (退回) to the joint review asks every department again.
      */
     static boolean allows(ServiceItem.JointReview review, List<CaseEvent> round) {
         // a department sent back for another round counts with its latest verdict (rounds: LeadDepartment)

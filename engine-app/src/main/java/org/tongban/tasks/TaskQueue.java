@@ -14,6 +14,7 @@ import org.tongban.identity.Actor;
 import org.tongban.jointreview.Countersign;
 import org.tongban.jointreview.LeadDepartment;
 import org.tongban.shared.DomainException;
+import org.tongban.workflow.StepMoves;
 import org.tongban.workflow.TaskCriteria;
 import org.tongban.workflow.WorkTask;
 import org.tongban.workflow.WorkTaskPage;
@@ -28,13 +29,16 @@ public class TaskQueue {
     private final Catalogue catalogue;
     private final Countersign countersign;
     private final LeadDepartment lead;
+    private final StepMoves moves;
 
-    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign, LeadDepartment lead) {
+    TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign, LeadDepartment lead,
+              StepMoves moves) {
         this.lead = lead;
         this.tasks = tasks;
         this.cases = cases;
         this.catalogue = catalogue;
         this.countersign = countersign;
+        this.moves = moves;
     }
 
     /**
@@ -84,8 +88,16 @@ public class TaskQueue {
         List<StepAction> allowed = kind.actions().stream()
                 .filter(a -> a != StepAction.GRANT || (lead.consolidated(item, file.ref()) && countersign.allowsGrant(item, file.ref())))
                 .sorted().toList();
-        return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history(),
-                ApproverOperations.available(user, task));
+        // 退回 is the holder's: offered unless a colleague holds the task
+        boolean holder = task.assignee() == null || task.assignee().equals(user.username());
+        List<ReturnTarget> targets = holder
+                ? ReturnTargets.of(file.history(), task.stepKey(), file.processDefinitionId() != null
+                        ? moves.stepsOfVersion(file.processDefinitionId()) : moves.steps(task.processInstanceId())) : List.of();
+        var operations = new java.util.ArrayList<>(ApproverOperations.available(user, task));
+        if (!targets.isEmpty()) {
+            operations.add("return");
+        }
+        return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history(), List.copyOf(operations), targets);
     }
 
     /** The open task if this approver may work it (assigned to them, or a candidate of their department); else 404. */

@@ -19,6 +19,7 @@ import org.tongban.workflow.internal.ResolveCmd;
 import org.tongban.workflow.internal.TaskOperationCmd;
 import org.tongban.workflow.internal.TransferCmd;
 import org.tongban.workflow.internal.UnclaimCmd;
+import org.tongban.workflow.internal.TaskLockMapper;
 import org.tongban.workflow.internal.TodoMapper;
 import org.tongban.workflow.internal.TodoMapper.TodoRow;
 import org.tongban.workflow.internal.WorkTaskMapping;
@@ -34,11 +35,13 @@ public class WorkTasks {
     private final TaskService tasks;
     private final ManagementService engine;
     private final TodoMapper todo;
+    private final TaskLockMapper locks;
 
-    WorkTasks(TaskService tasks, ManagementService engine, TodoMapper todo) {
+    WorkTasks(TaskService tasks, ManagementService engine, TodoMapper todo, TaskLockMapper locks) {
         this.tasks = tasks;
         this.engine = engine;
         this.todo = todo;
+        this.locks = locks;
     }
 
     /** 待办: filtered, ordered and paged in one statement (the total rides on the page as a window count). */
@@ -134,6 +137,8 @@ public class WorkTasks {
     }
 
     private WorkTask operate(TaskOperationCmd command) {
+        // the task row is locked first, in the caller's transaction, as a completion does (TaskLockMapper)
+        locks.lockTask(command.taskId());
         try {
             return engine.executeCommand(command);
         } catch (CompleteCmd.Refusal refused) {
@@ -147,7 +152,7 @@ public class WorkTasks {
      */
     public void complete(String taskId, Function<Optional<WorkTask>, Completion> decide) {
         try {
-            engine.executeCommand(new CompleteCmd(taskId, decide));
+            engine.executeCommand(new CompleteCmd(taskId, decide, locks));
         } catch (CompleteCmd.Refusal refused) {
             throw refused.refusal();
         }

@@ -41,6 +41,27 @@ class CaseTransitionTest {
         LEGAL.put(CaseTransition.SEND_BACK, mapOf(CaseStatus.ACCEPTED, CaseStatus.ACCEPTED));
     }
 
+    /**
+     * The backwards moves: from a status, reopening a step of a kind → the status after (absent: 409). To acceptance
+     * the case is SUBMITTED again, to the applicant CORRECTION_REQUESTED, to a review, joint review or decision it
+     * stays ACCEPTED; going back never makes a case ACCEPTED that was not.
+     */
+    private static final Map<CaseTransition, Map<CaseStatus, Map<StepKind, CaseStatus>>> BACK = Map.of(
+            CaseTransition.RETURN, Map.of(
+                    CaseStatus.SUBMITTED, Map.of(StepKind.CORRECTION, CaseStatus.CORRECTION_REQUESTED,
+                            StepKind.ACCEPTANCE, CaseStatus.SUBMITTED),
+                    CaseStatus.ACCEPTED, Map.of(StepKind.ACCEPTANCE, CaseStatus.SUBMITTED,
+                            StepKind.CORRECTION, CaseStatus.CORRECTION_REQUESTED, StepKind.REVIEW, CaseStatus.ACCEPTED,
+                            StepKind.JOINT_REVIEW, CaseStatus.ACCEPTED, StepKind.CONSOLIDATION, CaseStatus.ACCEPTED,
+                            StepKind.DECISION, CaseStatus.ACCEPTED)),
+            CaseTransition.RECALL, Map.of(
+                    CaseStatus.CORRECTION_REQUESTED, Map.of(StepKind.ACCEPTANCE, CaseStatus.SUBMITTED,
+                            StepKind.CORRECTION, CaseStatus.CORRECTION_REQUESTED),
+                    CaseStatus.ACCEPTED, Map.of(StepKind.ACCEPTANCE, CaseStatus.SUBMITTED,
+                            StepKind.CORRECTION, CaseStatus.CORRECTION_REQUESTED, StepKind.REVIEW, CaseStatus.ACCEPTED,
+                            StepKind.JOINT_REVIEW, CaseStatus.ACCEPTED, StepKind.CONSOLIDATION, CaseStatus.ACCEPTED,
+                            StepKind.DECISION, CaseStatus.ACCEPTED)));
+
     private static final CaseRef REF = new CaseRef(7, "TB20260101000007", "FOOD-BUSINESS-LICENCE", "zhangwei",
             CaseStatus.SUBMITTED, "pid");
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
@@ -60,6 +81,10 @@ class CaseTransitionTest {
     @ParameterizedTest(name = "{0} from {1}")
     @MethodSource("everyPair")
     void aTransitionIsLegalExactlyFromTheStatusesOfTheTable(CaseTransition transition, CaseStatus from) {
+        if (transition.backwards()) {
+            assertBackwards(transition, from);
+            return;
+        }
         Map<CaseStatus, CaseStatus> legal = LEGAL.get(transition);
         assertThat(legal).as("every transition is in the table").isNotNull();
         if (legal.containsKey(from)) {
@@ -77,6 +102,34 @@ class CaseTransitionTest {
                         assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
                     });
         }
+    }
+
+    private static void assertBackwards(CaseTransition transition, CaseStatus from) {
+        Map<CaseStatus, Map<StepKind, CaseStatus>> legal = BACK.get(transition);
+        assertThat(legal).as("every backwards transition is in the table").isNotNull();
+        assertThatThrownBy(() -> transition.next(from, REF.caseNumber())).isInstanceOf(IllegalStateException.class);
+        if (from == null) { // no case: nothing to go back from
+            assertThat(transition.allowedFrom(null)).isFalse();
+            return;
+        }
+        assertThat(transition.allowedFrom(from)).isEqualTo(legal.containsKey(from));
+        for (StepKind kind : StepKind.values()) {
+            CaseStatus expected = legal.getOrDefault(from, Map.of()).get(kind);
+            if (expected != null) {
+                assertThat(transition.back(from, kind, REF.caseNumber())).as(kind.name()).isEqualTo(expected);
+            } else {
+                assertThatThrownBy(() -> transition.back(from, kind, REF.caseNumber())).as(kind.name())
+                        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("case-wrong-status"));
+            }
+        }
+    }
+
+    @Test
+    void onlyReturnAndRecallGoBack() {
+        assertThat(Arrays.stream(CaseTransition.values()).filter(CaseTransition::backwards))
+                .containsExactly(CaseTransition.RETURN, CaseTransition.RECALL);
+        assertThatThrownBy(() -> CaseTransition.ACCEPT.back(CaseStatus.SUBMITTED, StepKind.ACCEPTANCE, "n"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -118,6 +171,8 @@ class CaseTransitionTest {
         expected.put(CaseTransition.SEND_BACK, new JointReviewSentBack(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
         expected.put(CaseTransition.NOTE, new CaseNoted(7, REF.caseNumber(), REF.itemCode(), "u", "D", "review",
                 StepAction.DISAGREE, AT));
+        expected.put(CaseTransition.RETURN, new CaseReturned(7, REF.caseNumber(), REF.itemCode(), "u", "D", "review", AT));
+        expected.put(CaseTransition.RECALL, new StepRecalled(7, REF.caseNumber(), REF.itemCode(), "u", "D", "review", AT));
         assertThat(expected.keySet()).containsExactly(CaseTransition.values());
         expected.forEach((t, event) -> assertThat(t.event(REF, "u", "D", verdict, AT)).as(t.name()).isEqualTo(event));
         List<Class<?>> types = expected.values().stream().<Class<?>>map(Object::getClass).distinct().toList();

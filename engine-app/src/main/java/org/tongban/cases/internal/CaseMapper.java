@@ -14,8 +14,8 @@ import org.tongban.cases.CaseView.MaterialInfo;
 @Mapper
 public interface CaseMapper {
 
-    String CASE_COLUMNS = "id, case_number, query_code_hash, item_code, process_instance_id, applicant, status, "
-            + "form_data, submitted_at, accepted_at, concluded_at";
+    String CASE_COLUMNS = "id, case_number, query_code_hash, item_code, process_instance_id, process_definition_id, "
+            + "applicant, status, form_data, submitted_at, accepted_at, concluded_at";
 
     @Insert("INSERT INTO tb_case (query_code_hash, item_code, process_instance_id, applicant, status, form_data, submitted_at) "
             + "VALUES (#{queryCodeHash}, #{itemCode}, #{processInstanceId}, #{applicant}, #{status}, #{formData}, #{submittedAt})")

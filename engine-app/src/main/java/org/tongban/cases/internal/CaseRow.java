@@ -11,6 +11,7 @@ public class CaseRow {
     public String queryCodeHash;
     public String itemCode;
     public String processInstanceId;
+    public String processDefinitionId;
     public String applicant;
     public String status;
     public String formData;

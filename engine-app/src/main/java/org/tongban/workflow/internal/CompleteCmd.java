@@ -16,13 +16,17 @@ import org.tongban.workflow.WorkTasks.Completion;
  * 办理: reads the open task, lets the caller decide on it (who may work it, the domain effects, the outcome
  * variables; a refusal is thrown), then claims it for the caller if unclaimed and completes it, all in one
  * command: the engine reads the task and its candidate links once (the completion re-uses them from the
- * command's entity cache) and flushes once (the done list needs the assignee).
+ * command's entity cache) and flushes once (the done list needs the assignee). The task row is locked first
+ * ({@link TaskLockMapper#lockTask}).
  */
-public record CompleteCmd(String taskId, Function<Optional<WorkTask>, Completion> decide) implements Command<Void> {
+public record CompleteCmd(String taskId, Function<Optional<WorkTask>, Completion> decide, TaskLockMapper locks)
+        implements Command<Void> {
 
     @Override
     public Void execute(CommandContext context) {
-        TaskEntity task = CommandContextUtil.getTaskService(context).getTask(taskId);
+        // First lock the task row: a withdrawal (or return, recall) ending the process at the same moment would
+        // otherwise remove the variables this completion is about to read (a 500 instead of a 404).
+        TaskEntity task = locks.lockTask(taskId) == null ? null : CommandContextUtil.getTaskService(context).getTask(taskId);
         Completion completion;
         try {
             completion = decide.apply(Optional.ofNullable(task).map(t -> WorkTaskMapping.of(t, true)));
@@ -46,7 +50,7 @@ public record CompleteCmd(String taskId, Function<Optional<WorkTask>, Completion
 
         private final DomainException refusal;
 
-        Refusal(DomainException refusal) {
+        public Refusal(DomainException refusal) {
             super(refusal.getMessage());
             this.refusal = refusal;
         }

@@ -27,6 +27,10 @@ public abstract class TaskOperationCmd implements Command<WorkTask> {
         this.check = check;
     }
 
+    public String taskId() {
+        return taskId;
+    }
+
     @Override
     public WorkTask execute(CommandContext context) {
         TaskEntity task = CommandContextUtil.getTaskService(context).getTask(taskId);
