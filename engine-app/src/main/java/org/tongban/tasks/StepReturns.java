@@ -45,9 +45,7 @@ public class StepReturns {
         String reason = Reasons.require(request == null ? null : request.reason());
         tx.execute(() -> {
             WorkTask task = queue.visibleTask(user, taskId);
-            if (task.assignee() != null && !task.assignee().equals(user.username())) {
-                throw DomainException.conflict("task-claimed-by-other", taskId);
-            }
+            ApproverOperations.requireHolder(user, task, true);
             CaseRef ref = cases.byProcessInstance(task.processInstanceId());
             List<CaseEvent> history = cases.history(ref);
             Map<String, ProcessStep> steps = moves.steps(task.processInstanceId());

@@ -89,7 +89,7 @@ public class TaskQueue {
                 .filter(a -> a != StepAction.GRANT || (lead.consolidated(item, file.ref()) && countersign.allowsGrant(item, file.ref())))
                 .sorted().toList();
         // 退回 is the holder's: offered unless a colleague holds the task
-        boolean holder = task.assignee() == null || task.assignee().equals(user.username());
+        boolean holder = (task.assignee() == null || task.assignee().equals(user.username())) && !task.delegated();
         List<ReturnTarget> targets = holder
                 ? ReturnTargets.of(file.history(), task.stepKey(), file.processDefinitionId() != null
                         ? moves.stepsOfVersion(file.processDefinitionId()) : moves.steps(task.processInstanceId())) : List.of();

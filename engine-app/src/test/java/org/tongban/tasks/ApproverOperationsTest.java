@@ -30,14 +30,14 @@ class ApproverOperationsTest extends ApiTestBase {
     void onlyTheAssigneeUnclaimsAndEveryClaimIsInTheHistory() {
         String number = submitFood("zhangwei");
         String task = taskOf("wangfang", number, "acceptance");
-        assertThat(operations("wangfang", task)).containsExactly("claim", "complete", "transfer", "cc");
+        assertThat(operations("wangfang", task)).containsExactly("claim", "complete", "transfer", "cc", "return");
 
         assertConflict(op("wangfang", task, "unclaim", Map.of()), "task-not-claimed");
         assertThat(op("wangfang", task, "claim", null).getStatusCode().value()).isEqualTo(200);
         assertThat(op("wangfang", task, "claim", null).getBody().get("assignee").asText()).as("again: no change").isEqualTo("wangfang");
         assertConflict(op("liuyang", task, "claim", null), "task-claimed-by-other");
         assertConflict(op("liuyang", task, "unclaim", Map.of()), "task-claimed-by-other");
-        assertThat(operations("wangfang", task)).containsExactly("unclaim", "complete", "transfer", "delegate", "cc");
+        assertThat(operations("wangfang", task)).containsExactly("unclaim", "complete", "transfer", "delegate", "cc", "return");
         assertThat(operations("liuyang", task)).containsExactly("cc");
 
         var unclaimed = op("wangfang", task, "unclaim", Map.of("reason", "今日外出检查"));

@@ -125,6 +125,7 @@ class ConcurrentOperationsTest extends ApiTestBase {
             }
             default -> { // the applicant withdraws while the lead grants: one of them wins
                 allAgreeAtOnce(number);
+                consolidate(number);
                 String decision = taskOf("chenjing", number, "decision");
                 var barrier = new CyclicBarrier(2);
                 var withdraw = race(barrier, () -> post("lina", "/api/v1/cases/" + number + "/withdrawal", Map.of("reason", "项目暂缓")));
@@ -150,7 +151,12 @@ class ConcurrentOperationsTest extends ApiTestBase {
         }
     }
 
+    private void consolidate(String number) {
+        ok(number, "consolidate", act("chenjing", taskOf("chenjing", number, "consolidation"), "CONSOLIDATE", "各部门均同意", null), 204);
+    }
+
     private void grant(String number) {
+        consolidate(number);
         ok(number, "grant", act("chenjing", taskOf("chenjing", number, "decision"), "GRANT", "准予许可", null), 204);
         expected.put(number, "GRANTED");
     }
