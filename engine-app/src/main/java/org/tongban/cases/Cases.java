@@ -246,7 +246,7 @@ public class Cases {
             move(ref.id(), ref.caseNumber(), ref.status(), to, now);
         }
         mapper.insertEvent(ref.id(), new CaseEvent(now, step.actor(), step.actorName(),
-                step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion()));
+                step.department(), step.stepKey(), step.stepName(), step.action(), step.opinion(), step.target()));
         events.publishEvent(transition.event(ref, step.actor(), step.department(),
                 new CaseTransition.StepVerdict(reopenedStep, step.action()), now));
         return to;

@@ -47,9 +47,12 @@ public record JointReviewRound(int number, Instant startedAt, CaseEvent sentBack
     public static List<JointReviewRound> of(List<CaseEvent> history, String lead, List<String> firstRound,
                                             Map<Integer, List<String>> sentBackTo) {
         var rounds = new ArrayList<JointReviewRound>();
+        var reviewSteps = new java.util.HashSet<String>();
         Builder open = null;
         for (CaseEvent e : history) {
-            if (e.action() == StepAction.ACCEPT || e.action() == StepAction.SEND_BACK) {
+            // a return (退回) to the joint review starts a new round for the item's departments, as acceptance does
+            boolean returnedToReview = e.action() == StepAction.RETURN && e.target() != null && reviewSteps.contains(e.target());
+            if (e.action() == StepAction.ACCEPT || e.action() == StepAction.SEND_BACK || returnedToReview) {
                 if (open != null) {
                     rounds.add(open.build());
                 }
@@ -62,6 +65,7 @@ public record JointReviewRound(int number, Instant startedAt, CaseEvent sentBack
                     open.consolidation = e;
                 } else if (isVerdict(e) && e.department() != null && !e.department().equals(lead)) {
                     open.verdicts.put(e.department(), e);
+                    reviewSteps.add(e.stepKey());
                 }
             }
         }

@@ -13,6 +13,9 @@ import org.tongban.identity.Actor;
 import org.tongban.identity.Directory;
 import org.tongban.identity.Role;
 import org.tongban.shared.DomainException;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.workflow.ProcessInstances;
+import org.tongban.workflow.ProcessVariables;
 import org.tongban.workflow.RetryingTransaction;
 import org.tongban.workflow.StepMoves;
 import org.tongban.workflow.StepMoves.ProcessStep;
@@ -32,8 +35,13 @@ public class StepReturns {
     private final StepMoves moves;
     private final Directory directory;
     private final RetryingTransaction tx;
+    private final Catalogue catalogue;
+    private final ProcessInstances processes;
 
-    StepReturns(TaskQueue queue, Cases cases, StepMoves moves, Directory directory, RetryingTransaction tx) {
+    StepReturns(TaskQueue queue, Cases cases, StepMoves moves, Directory directory, RetryingTransaction tx,
+                Catalogue catalogue, ProcessInstances processes) {
+        this.catalogue = catalogue;
+        this.processes = processes;
         this.queue = queue;
         this.cases = cases;
         this.moves = moves;
@@ -53,9 +61,18 @@ public class StepReturns {
                     steps, ref.caseNumber());
             String department = task.departments().stream().filter(user::inDepartment).findFirst().orElse(null);
             String stepName = task.name() + " → " + target.stepName();
+            StepKind kind = StepKind.ofCategory(target.stepKind()).orElseThrow();
             cases.recordBack(ref, new StepRecord(user.username(), user.displayName(), department, task.stepKey(),
-                            stepName.length() > 100 ? stepName.substring(0, 100) : stepName, StepAction.RETURN, reason),
-                    StepKind.ofCategory(target.stepKind()).orElseThrow(), target.stepKey());
+                            stepName.length() > 100 ? stepName.substring(0, 100) : stepName, StepAction.RETURN, reason,
+                            target.stepKey()),
+                    kind, target.stepKey());
+            if (kind == StepKind.JOINT_REVIEW) {
+                // back to the joint review: every department of the item reviews again, in a new round
+                var item = catalogue.require(ref.itemCode());
+                item.jointReviewSpec().ifPresent(j -> processes.setVariables(task.processInstanceId(), Map.of(
+                        ProcessVariables.REVIEW_DEPARTMENTS, new java.util.ArrayList<>(j.departments()),
+                        ProcessVariables.JOINT_REVIEW_ROUND, cases.jointReviewRounds(ref).size())));
+            }
             moves.returnTo(taskId, user.username(), target.stepKey(), reopened -> lastHolder(history, reopened));
             return null;
         });

@@ -30,6 +30,11 @@ public class ProcessInstances {
         runtime.setVariable(processInstanceId, ProcessVariables.URGED_AT, java.util.Date.from(at));
     }
 
+    /** Sets process variables of a running case's process (e.g. the departments of a new joint-review round). */
+    public void setVariables(String processInstanceId, Map<String, Object> variables) {
+        runtime.setVariables(processInstanceId, variables);
+    }
+
     /**
      * Starts the latest version of {@code processKey} under the instance id given (fixed by the caller before
      * start); returns the process definition id started.

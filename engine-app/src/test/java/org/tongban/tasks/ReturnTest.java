@@ -43,6 +43,11 @@ class ReturnTest extends ApiTestBase {
         assertThat(last.get("stepKey").asText()).isEqualTo("decision");
         assertThat(last.get("stepName").asText()).isEqualTo("牵头部门决定 → 并联审查");
         assertThat(last.get("opinion").asText()).isEqualTo("请消防部门结合补充的消防车道图纸复核");
+        assertThat(last.get("target").asText()).isEqualTo("jointReview");
+        // the lead's panel shows the new round beside the first, whose opinions stay
+        JsonNode rounds = as("chenjing").getForObject("/api/v1/cases/" + number + "/joint-review", JsonNode.class).get("rounds");
+        assertThat(rounds).hasSize(2);
+        assertThat(rounds.get(1).get("departments")).hasSize(3);
 
         // the old DISAGREE no longer blocks: each department's latest verdict counts
         actOk("zhaolei", number, "jointReview", "AGREE", "符合规划");
