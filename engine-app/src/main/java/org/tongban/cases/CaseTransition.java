@@ -28,7 +28,9 @@ public enum CaseTransition {
     REFUSE(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.REFUSED),
     /** 撤回: the applicant takes back a case that is not yet concluded. */
     WITHDRAW(EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED),
-            CaseStatus.WITHDRAWN);
+            CaseStatus.WITHDRAWN),
+    /** Recorded, the status stays (e.g. a countersign's department not needed, a signer added): no move. */
+    NOTE(EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED), null);
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;
@@ -50,6 +52,7 @@ public enum CaseTransition {
             case GRANT -> GRANT;
             case REFUSE -> REFUSE;
             case WITHDRAW -> WITHDRAW;
+            case NOT_NEEDED, ADD_SIGNER, REMOVE_SIGNER -> NOTE;
         };
     }
 
@@ -66,9 +69,10 @@ public enum CaseTransition {
         if (!allowedFrom(status)) {
             throw DomainException.conflict("case-wrong-status", caseNumber, status);
         }
-        return to;
+        return to == null ? status : to;
     }
 
+    /** The status this transition leads to; null for {@link #NOTE} (the status stays). */
     public CaseStatus target() {
         return to;
     }
@@ -92,6 +96,7 @@ public enum CaseTransition {
             case GRANT -> new CaseGranted(id, number, item, at);
             case REFUSE -> new CaseRefused(id, number, item, actor, department, at);
             case WITHDRAW -> new CaseWithdrawn(id, number, item, actor, at);
+            case NOTE -> new CaseNoted(id, number, item, actor, department, step.stepKey(), step.verdict(), at);
         };
     }
 

@@ -7,7 +7,11 @@ public enum StepAction {
     AGREE, DISAGREE,
     GRANT, REFUSE,
     /** The applicant takes back a case that is not concluded (撤回申请). */
-    WITHDRAW;
+    WITHDRAW,
+    /** A countersign was settled without this department's answer: its open task ended (recorded by the system). */
+    NOT_NEEDED,
+    /** 加签 / 减签: the lead department added or removed a signer of a running countersign (opinion: whom, why). */
+    ADD_SIGNER, REMOVE_SIGNER;
 
     /** Actions whose record must carry a written reason or opinion. */
     public boolean needsOpinion() {

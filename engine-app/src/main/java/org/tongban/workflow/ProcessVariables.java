@@ -17,12 +17,18 @@ public final class ProcessVariables {
     /** Outcome of the decision step (GRANT, REFUSE). */
     public static final String DECISION = "decision";
 
+    /**
+     * Result of the latest joint-review step (AGREED, DISAGREED), set by the {@code countersign} process bean when
+     * the step ends (see {@link CountersignRule}).
+     */
+    public static final String JOINT_REVIEW_OUTCOME = "jointReviewOutcome";
+
     /** Set by the engine on multi-instance (joint review) executions. */
     public static final Set<String> MULTI_INSTANCE = Set.of("nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances", "loopCounter");
 
     public static final Set<String> PLATFORM = Set.of(APPLICANT, CASE_NUMBER, ITEM_CODE, REVIEW_DEPARTMENTS,
-            ACCEPTANCE, DECISION);
+            ACCEPTANCE, DECISION, JOINT_REVIEW_OUTCOME);
 
     private ProcessVariables() {
     }

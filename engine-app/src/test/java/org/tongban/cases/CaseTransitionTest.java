@@ -31,7 +31,9 @@ class CaseTransitionTest {
             CaseTransition.GRANT, mapOf(CaseStatus.ACCEPTED, CaseStatus.GRANTED),
             CaseTransition.REFUSE, mapOf(CaseStatus.ACCEPTED, CaseStatus.REFUSED),
             CaseTransition.WITHDRAW, mapOf(CaseStatus.SUBMITTED, CaseStatus.WITHDRAWN,
-                    CaseStatus.CORRECTION_REQUESTED, CaseStatus.WITHDRAWN, CaseStatus.ACCEPTED, CaseStatus.WITHDRAWN)));
+                    CaseStatus.CORRECTION_REQUESTED, CaseStatus.WITHDRAWN, CaseStatus.ACCEPTED, CaseStatus.WITHDRAWN),
+            CaseTransition.NOTE, mapOf(CaseStatus.SUBMITTED, CaseStatus.SUBMITTED,
+                    CaseStatus.CORRECTION_REQUESTED, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED, CaseStatus.ACCEPTED)));
 
     private static final CaseRef REF = new CaseRef(7, "TB20260101000007", "FOOD-BUSINESS-LICENCE", "zhangwei",
             CaseStatus.SUBMITTED, "pid");
@@ -86,6 +88,7 @@ class CaseTransitionTest {
     void everyActionMakesItsTransition(StepAction action) {
         CaseTransition expected = switch (action) {
             case AGREE, DISAGREE -> CaseTransition.REVIEW;
+            case NOT_NEEDED, ADD_SIGNER, REMOVE_SIGNER -> CaseTransition.NOTE;
             default -> CaseTransition.valueOf(action.name());
         };
         assertThat(CaseTransition.of(action)).isEqualTo(expected);
@@ -105,6 +108,8 @@ class CaseTransitionTest {
         expected.put(CaseTransition.GRANT, new CaseGranted(7, REF.caseNumber(), REF.itemCode(), AT));
         expected.put(CaseTransition.REFUSE, new CaseRefused(7, REF.caseNumber(), REF.itemCode(), "u", "D", AT));
         expected.put(CaseTransition.WITHDRAW, new CaseWithdrawn(7, REF.caseNumber(), REF.itemCode(), "u", AT));
+        expected.put(CaseTransition.NOTE, new CaseNoted(7, REF.caseNumber(), REF.itemCode(), "u", "D", "review",
+                StepAction.DISAGREE, AT));
         assertThat(expected.keySet()).containsExactly(CaseTransition.values());
         expected.forEach((t, event) -> assertThat(t.event(REF, "u", "D", verdict, AT)).as(t.name()).isEqualTo(event));
         List<Class<?>> types = expected.values().stream().<Class<?>>map(Object::getClass).distinct().toList();
