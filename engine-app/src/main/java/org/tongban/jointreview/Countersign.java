@@ -16,7 +16,7 @@ import org.tongban.workflow.JointReviews;
  * countersign rule its process definition declares (会签/或签/依次审批/票签, see {@link CountersignRule}) and keeps
  * the outcome; the lead may grant only when that outcome is AGREED.
  */
-@Service
+@Service("jointReviewCountersign") // the bean name "countersign" is the process bean's (workflow)
 public class Countersign {
 
     private final Cases cases;

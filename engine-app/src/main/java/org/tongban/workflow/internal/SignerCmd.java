@@ -44,6 +44,11 @@ public record SignerCmd(String taskId, String department, SignerPosition positio
         if (activity == null || CountersignSpec.elements(activity).isEmpty()) {
             throw refuse("countersign-not-running", taskId);
         }
+        // Claim the step first: the root's row is updated (revision checked) and flushed before anything is inserted
+        // under it, so a completion that ends the step concurrently makes this an optimistic-locking conflict
+        // (retried, then 409) instead of an insert under a deleted execution; the engine flushes inserts first.
+        root.forceUpdate();
+        CommandContextUtil.getDbSqlSession(context).flush();
         MultiInstanceLoopCharacteristics loop = activity.getLoopCharacteristics();
         List<String> signers = CountersignBean.signers(root);
         var verdicts = CountersignBean.verdicts(root);
