@@ -109,7 +109,8 @@ class CountersignBpmnTest extends ApiTestBase {
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo("bpmn");
         assertThat(problem.at("/errors/0/messages/zh-CN").asText()).contains("jointReview", "passRatio", "1/0");
         // only the valid sequential version was deployed; the shipped one is the latest again
-        assertThat(deploy(ok).getStatusCode().value()).isEqualTo(201);
+        // (marked: on MySQL a deployment in the same second could make the shipped bytes look like a repeat)
+        assertThat(deploy(ok + "<!-- restored " + System.nanoTime() + " -->\n").getStatusCode().value()).isEqualTo(201);
         assertThat(as("wujun").getForObject("/api/v1/items/" + ITEM + "/process-versions", JsonNode.class)).hasSize(versions + 2);
     }
 }

@@ -313,8 +313,15 @@ class CountersignRulesTest extends ApiTestBase {
         assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
     }
 
+    /**
+     * The shipped process as the newest version again. Marked with a comment: Flowable's duplicate filter compares with
+     * the deployment it takes for the latest, and on MySQL two deployments in the same second tie, so the shipped
+     * bytes themselves could be taken for a repeat of the first version and not deployed.
+     */
     void restoreOutdoor() throws Exception {
-        assertThat(deploy(shippedOutdoor()).getStatusCode().value()).isEqualTo(201);
+        var restored = deploy(shippedOutdoor() + "<!-- restored " + System.nanoTime() + " -->\n");
+        assertThat(restored.getStatusCode().value()).isEqualTo(201);
+        assertThat(restored.getBody().get("latest").asBoolean()).isTrue();
     }
 
     ResponseEntity<JsonNode> deploy(String bpmn) {
