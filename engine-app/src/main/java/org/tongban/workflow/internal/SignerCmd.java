@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.flowable.bpmn.model.Activity;
 import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.impl.interceptor.Command;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
@@ -37,8 +38,16 @@ public record SignerCmd(String taskId, String department, SignerPosition positio
             throw new CompleteCmd.Refusal(DomainException.notFound("task-not-found", taskId));
         }
         ExecutionEntityManager executions = CommandContextUtil.getExecutionEntityManager(context);
-        ExecutionEntity child = executions.findById(task.getExecutionId());
-        ExecutionEntity root = CountersignBean.root(child).orElse(null);
+        ExecutionEntity child;
+        ExecutionEntity root;
+        try {
+            child = executions.findById(task.getExecutionId());
+            root = CountersignBean.root(child).orElse(null);
+        } catch (NullPointerException treeGone) {
+            // A completion ending the step committed between our reads of the task and of its executions (Flowable's
+            // eager tree fetch fails on a missing execution): retried, the task is gone (404) or the state is fresh.
+            throw new FlowableOptimisticLockingException("the execution tree of task " + taskId + " changed concurrently");
+        }
         Activity activity = root == null ? null
                 : (Activity) ProcessDefinitionUtil.getBpmnModel(root.getProcessDefinitionId()).getFlowElement(root.getActivityId());
         if (activity == null || CountersignSpec.elements(activity).isEmpty()) {
