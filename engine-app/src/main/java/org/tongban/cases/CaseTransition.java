@@ -34,7 +34,10 @@ public enum CaseTransition {
     CONSOLIDATE(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.ACCEPTED),
     /** The lead department sends the joint review back to named departments (a new round); the status stays. */
     SEND_BACK(EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.ACCEPTED),
-    /** Recorded, the status stays: operations on a task or a case that do not move it (claim, transfer, urge, CC…). */
+    /**
+     * Recorded, the status stays: operations on a task or a case that do not move it (claim, transfer, urge, CC, a
+     * countersign's department not needed, a signer added or removed…).
+     */
     NOTE(EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED), null),
     /**
      * 退回: back to an earlier step or to the applicant. To acceptance: SUBMITTED; to the applicant's correction:
@@ -66,7 +69,7 @@ public enum CaseTransition {
             case WITHDRAW -> WITHDRAW;
             case CONSOLIDATE -> CONSOLIDATE;
             case SEND_BACK -> SEND_BACK;
-            case CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC -> NOTE;
+            case CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC, NOT_NEEDED, ADD_SIGNER, REMOVE_SIGNER -> NOTE;
             case RETURN -> RETURN;
             case RECALL -> RECALL;
         };

@@ -340,7 +340,8 @@ public class Cases {
     }
 
     /** A case's joint review as whoever may see the case may read it; 404 for a case without a joint review. */
-    public record JointReviewFile(CaseRef ref, ServiceItem.JointReview spec, List<JointReviewRound> rounds) {
+    public record JointReviewFile(CaseRef ref, ServiceItem.JointReview spec, List<JointReviewRound> rounds,
+                                  String processDefinitionId) {
     }
 
     /** The joint-review rounds of a case this user may see (one read of the history); else 404. */
@@ -350,7 +351,8 @@ public class Cases {
         if (item.jointReview() == null) {
             throw DomainException.notFound("case-not-found", caseNumber);
         }
-        return new JointReviewFile(row.ref(), item.jointReview(), jointReviewRounds(row.id, item, mapper.history(row.id)));
+        return new JointReviewFile(row.ref(), item.jointReview(), jointReviewRounds(row.id, item, mapper.history(row.id)),
+                row.processDefinitionId);
     }
 
     /** The joint-review rounds of a case the caller already may work on (empty without a joint review). */

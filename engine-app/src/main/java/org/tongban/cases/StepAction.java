@@ -17,7 +17,12 @@ public enum StepAction {
     /** 退回: the holder of an open step sends the case back to an earlier step or to the applicant. */
     RETURN,
     /** 撤回: an approver takes back their own just-completed step while the next one is untouched. */
-    RECALL;
+    RECALL,
+
+    /** A countersign was settled without this department's answer: its open task ended (recorded by the system). */
+    NOT_NEEDED,
+    /** 加签 / 减签: the lead department added or removed a signer of a running countersign (opinion: whom, why). */
+    ADD_SIGNER, REMOVE_SIGNER;
 
     /** Actions whose record must carry a written reason or opinion. */
     public boolean needsOpinion() {

@@ -39,12 +39,12 @@ public record ServiceItem(
     public record Material(String code, LocalizedText name, boolean required, List<String> contentTypes) {
     }
 
-    /** Joint review (并联审批): the lead department and the departments reviewing in parallel. */
-    public record JointReview(String lead, CountersignRule rule, List<String> departments) {
+    /**
+     * Joint review (并联审批): the lead department and the reviewing departments (in this order when they sign one
+     * after another). How their verdicts combine is the process definition's countersign rule.
+     */
+    public record JointReview(String lead, List<String> departments) {
     }
-
-    /** How joint reviewers' verdicts combine (会签 / 或签). More rules follow in later versions. */
-    public enum CountersignRule { ALL, ANY }
 
     public Optional<JointReview> jointReviewSpec() {
         return Optional.ofNullable(jointReview);

@@ -8,41 +8,48 @@ import org.tongban.cases.CaseRef;
 import org.tongban.cases.Cases;
 import org.tongban.cases.StepAction;
 import org.tongban.cases.StepKind;
+import org.tongban.workflow.CountersignRule;
+import org.tongban.workflow.JointReviews;
 
 /**
- * Joint review (并联审批) rules: whether the reviewing departments' verdicts allow the lead department to grant.
- * ALL (会签): every department agreed; ANY (或签): at least one agreed.
+ * Joint review (并联审查): whether the lead department may grant. The engine settles each joint-review step by the
+ * countersign rule its process definition declares (会签/或签/依次审批/票签, see {@link CountersignRule}) and keeps
+ * the outcome; the lead may grant only when that outcome is AGREED.
  */
-@Service
+@Service("jointReviewCountersign") // the bean name "countersign" is the process bean's (workflow)
 public class Countersign {
 
     private final Cases cases;
+    private final JointReviews jointReviews;
 
-    Countersign(Cases cases) {
+    Countersign(Cases cases, JointReviews jointReviews) {
         this.cases = cases;
-    }
-
-    /** True when the item has no joint review or its rule is met by the current round's verdicts. */
-    public boolean allowsGrant(ServiceItem item, CaseRef ref) {
-        return item.jointReview() == null || allows(item.jointReview(), cases.currentRound(ref));
+        this.jointReviews = jointReviews;
     }
 
     /**
-     * The rule over the history since acceptance (every round of the joint review): only the reviewing
-     * departments' joint-review verdicts count, each department's latest one. ALL: there are verdicts and all agree (the engine opens the decision only after every department of the case's round
-     * has reviewed, so the item's current list, which may have changed since, is not asked); ANY: one agreed.
-     * Only each department's latest verdict counts: a return (退回) to the joint review asks every department again.
+     * True when the item has no joint review or its latest joint-review step ended AGREED. A case whose process
+     * version predates countersign rules has no outcome: there every reviewing department of the round must agree.
      */
-    static boolean allows(ServiceItem.JointReview review, List<CaseEvent> round) {
-        // a department sent back for another round counts with its latest verdict (rounds: LeadDepartment)
+    public boolean allowsGrant(ServiceItem item, CaseRef ref) {
+        if (item.jointReview() == null) {
+            return true;
+        }
+        return jointReviews.outcome(ref.processInstanceId())
+                .map(outcome -> outcome == CountersignRule.Outcome.AGREED)
+                .orElseGet(() -> allAgreed(item.jointReview(), cases.currentRound(ref)));
+    }
+
+    /**
+     * The rule of process versions before countersign rules: there are verdicts and each department's latest one
+     * agrees (a department sent back for another round, or asked again after a return, counts with its latest).
+     */
+    static boolean allAgreed(ServiceItem.JointReview review, List<CaseEvent> round) {
         var latest = new java.util.LinkedHashMap<String, CaseEvent>();
         round.stream()
                 .filter(e -> StepKind.JOINT_REVIEW.actions().contains(e.action()) && review.departments().contains(e.department()))
                 .forEach(e -> latest.put(e.department(), e));
         List<CaseEvent> verdicts = List.copyOf(latest.values());
-        return switch (review.rule()) {
-            case ALL -> !verdicts.isEmpty() && verdicts.stream().allMatch(e -> e.action() == StepAction.AGREE);
-            case ANY -> verdicts.stream().anyMatch(e -> e.action() == StepAction.AGREE);
-        };
+        return !verdicts.isEmpty() && verdicts.stream().allMatch(e -> e.action() == StepAction.AGREE);
     }
 }

@@ -14,7 +14,10 @@ import org.tongban.identity.Actor;
 import org.tongban.identity.Directory;
 import org.tongban.identity.Role;
 import org.tongban.shared.DomainException;
+import org.tongban.workflow.CountersignRule;
+import org.tongban.workflow.JointReviews;
 import org.tongban.workflow.ProcessVariables;
+import org.tongban.cases.StepKind;
 
 /**
  * The lead department (牵头部门) of a joint review: after the departments' round it writes the consolidated joint
@@ -27,7 +30,10 @@ public class LeadDepartment {
     private final Cases cases;
     private final Directory directory;
 
-    LeadDepartment(Cases cases, Directory directory) {
+    private final JointReviews jointReviews;
+
+    LeadDepartment(Cases cases, Directory directory, JointReviews jointReviews) {
+        this.jointReviews = jointReviews;
         this.cases = cases;
         this.directory = directory;
     }
@@ -40,16 +46,40 @@ public class LeadDepartment {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CONSOLIDATION, action.name());
         if (action == StepAction.SEND_BACK) {
+            List<JointReviewRound> past = cases.jointReviewRounds(ref);
             Cases.NewRound round = cases.sendBack(ref, departments);
             variables.put(ProcessVariables.REVIEW_DEPARTMENTS, new java.util.ArrayList<>(round.departments()));
+            variables.put(ProcessVariables.CARRIED_VERDICTS, CountersignRule.encode(carried(past, round.departments())));
             variables.put(ProcessVariables.JOINT_REVIEW_ROUND, round.number());
         }
         return variables;
     }
 
-    /** Whether the lead consolidated the latest round, where the item's rule asks for it (ALL); true otherwise. */
-    public boolean consolidated(ServiceItem item, CaseRef ref) {
-        if (item.jointReview() == null || item.jointReview().rule() != ServiceItem.CountersignRule.ALL) {
+    /**
+     * The latest verdict of each department a send-back does not ask again: the new round's countersign rule counts
+     * them with the new answers (a department whose task a rule ended, NOT_NEEDED, carries nothing).
+     */
+    static Map<String, CountersignRule.Verdict> carried(List<JointReviewRound> rounds, List<String> askedAgain) {
+        var latest = new java.util.LinkedHashMap<String, CountersignRule.Verdict>();
+        for (JointReviewRound round : rounds) {
+            for (JointReviewRound.Department d : round.departments()) {
+                switch (d.status()) {
+                    case AGREED -> latest.put(d.department(), CountersignRule.Verdict.AGREE);
+                    case DISAGREED -> latest.put(d.department(), CountersignRule.Verdict.DISAGREE);
+                    default -> { }
+                }
+            }
+        }
+        askedAgain.forEach(latest::remove);
+        return latest;
+    }
+
+    /**
+     * Whether the lead consolidated the latest round, where the case's process version has a consolidation step
+     * (a path around it, e.g. a designer's, does not skip it); true otherwise.
+     */
+    public boolean consolidated(ServiceItem item, CaseRef ref, String processDefinitionId) {
+        if (item.jointReview() == null || !jointReviews.hasStep(processDefinitionId, StepKind.CONSOLIDATION.category())) {
             return true;
         }
         List<JointReviewRound> rounds = cases.jointReviewRounds(ref);
@@ -58,7 +88,7 @@ public class LeadDepartment {
 
     /** 409 {@code consolidation-missing} unless {@link #consolidated}. */
     public void requireConsolidated(ServiceItem item, CaseRef ref) {
-        if (!consolidated(item, ref)) {
+        if (item.jointReview() != null && !consolidated(item, ref, jointReviews.definitionOf(ref.processInstanceId()))) {
             throw DomainException.conflict("consolidation-missing", ref.caseNumber());
         }
     }
@@ -89,7 +119,7 @@ public class LeadDepartment {
                 }).toList(),
                 r.consolidation() == null ? null : new JointReviewPanel.Consolidation(full ? r.consolidation().opinion() : null,
                         full ? r.consolidation().actorName() : null, r.consolidation().occurredAt()))).toList();
-        return new JointReviewPanel(file.ref().caseNumber(), lead, names.getOrDefault(lead, lead), file.spec().rule().name(),
+        return new JointReviewPanel(file.ref().caseNumber(), lead, names.getOrDefault(lead, lead), jointReviews.rule(file.processDefinitionId()).map(r -> r.rule().name()).orElse("ALL"),
                 full, rounds);
     }
 }

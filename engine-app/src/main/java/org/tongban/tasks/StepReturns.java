@@ -66,12 +66,14 @@ public class StepReturns {
                             stepName.length() > 100 ? stepName.substring(0, 100) : stepName, StepAction.RETURN, reason,
                             target.stepKey()),
                     kind, target.stepKey());
-            if (kind == StepKind.JOINT_REVIEW) {
-                // back to the joint review: every department of the item reviews again, in a new round
+            if (kind == StepKind.JOINT_REVIEW || kind == StepKind.ACCEPTANCE || kind == StepKind.CORRECTION) {
+                // back to the joint review or before it: every department of the item reviews again, in a new round
+                // (a send-back may have narrowed the departments and carried the others' verdicts)
                 var item = catalogue.require(ref.itemCode());
                 item.jointReviewSpec().ifPresent(j -> processes.setVariables(task.processInstanceId(), Map.of(
                         ProcessVariables.REVIEW_DEPARTMENTS, new java.util.ArrayList<>(j.departments()),
-                        ProcessVariables.JOINT_REVIEW_ROUND, cases.jointReviewRounds(ref).size())));
+                        ProcessVariables.CARRIED_VERDICTS, "",
+                        ProcessVariables.JOINT_REVIEW_ROUND, cases.jointReviewRounds(ref).size() + (kind == StepKind.JOINT_REVIEW ? 0 : 1))));
             }
             moves.returnTo(taskId, user.username(), target.stepKey(), reopened -> lastHolder(history, reopened));
             return null;

@@ -17,6 +17,7 @@ import org.tongban.jointreview.LeadDepartment;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
 import org.tongban.shared.PlainText;
+import org.tongban.workflow.CountersignRule;
 import org.tongban.workflow.ProcessVariables;
 import org.tongban.workflow.RetryingTransaction;
 import org.tongban.workflow.WorkTask;
@@ -90,8 +91,14 @@ public class TaskActions {
                 case DECISION -> variables.put(ProcessVariables.DECISION, request.action().name());
                 default -> { }
             }
+            // The countersign rule of a joint-review step counts the verdict for the task's department (its one
+            // candidate group, also when a person outside it holds the task).
+            String signer = task.departments().size() == 1 ? task.departments().get(0) : department;
+            WorkTasks.CountersignVerdict verdict = kind == StepKind.JOINT_REVIEW && signer != null
+                    ? new WorkTasks.CountersignVerdict(signer, CountersignRule.Verdict.valueOf(request.action().name()))
+                    : null;
             // An unclaimed task is claimed in the same command: the done list needs the assignee.
-            return new Completion(task.assignee() == null ? user.username() : null, variables);
+            return new Completion(task.assignee() == null ? user.username() : null, variables, verdict);
         });
     }
 

@@ -86,7 +86,7 @@ public class TaskQueue {
         // round or while the joint review's rule is not met
         var item = catalogue.require(file.ref().itemCode());
         List<StepAction> allowed = kind.actions().stream()
-                .filter(a -> a != StepAction.GRANT || (lead.consolidated(item, file.ref()) && countersign.allowsGrant(item, file.ref())))
+                .filter(a -> a != StepAction.GRANT || (lead.consolidated(item, file.ref(), file.processDefinitionId()) && countersign.allowsGrant(item, file.ref())))
                 .sorted().toList();
         // 退回 is the holder's: offered unless a colleague holds the task
         boolean holder = (task.assignee() == null || task.assignee().equals(user.username())) && !task.delegated();

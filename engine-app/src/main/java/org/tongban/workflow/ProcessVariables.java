@@ -27,12 +27,25 @@ public final class ProcessVariables {
      */
     public static final String URGED_AT = "urgedAt";
 
+    /**
+     * Result of the latest joint-review step (AGREED, DISAGREED), set by the {@code countersign} process bean when
+     * the step ends (see {@link CountersignRule}).
+     */
+    public static final String JOINT_REVIEW_OUTCOME = "jointReviewOutcome";
+
+    /**
+     * The verdicts a send-back round carries over from the departments it does not ask again
+     * ({@code DEPT=AGREE;DEPT=DISAGREE}); the countersign rule of that round counts them with the new ones, so a
+     * round asking one department again is still decided over every department. Empty for a full round.
+     */
+    public static final String CARRIED_VERDICTS = "carriedVerdicts";
+
     /** Set by the engine on multi-instance (joint review) executions. */
     public static final Set<String> MULTI_INSTANCE = Set.of("nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances", "loopCounter");
 
     public static final Set<String> PLATFORM = Set.of(APPLICANT, CASE_NUMBER, ITEM_CODE, REVIEW_DEPARTMENTS,
-            ACCEPTANCE, DECISION, CONSOLIDATION, JOINT_REVIEW_ROUND);
+            ACCEPTANCE, DECISION, CONSOLIDATION, JOINT_REVIEW_ROUND, JOINT_REVIEW_OUTCOME);
 
     private ProcessVariables() {
     }

@@ -163,7 +163,18 @@ public class WorkTasks {
         complete(taskId, task -> new Completion(null, Map.of()));
     }
 
-    /** How to complete a task: {@code claimAs} (nullable) first claims an unclaimed one; the outcome variables. */
-    public record Completion(String claimAs, Map<String, Object> variables) {
+    /**
+     * How to complete a task: {@code claimAs} (nullable) first claims an unclaimed one; the outcome variables;
+     * {@code verdict} (nullable): a joint-review department's verdict, which the step's countersign rule counts.
+     */
+    public record Completion(String claimAs, Map<String, Object> variables, CountersignVerdict verdict) {
+
+        public Completion(String claimAs, Map<String, Object> variables) {
+            this(claimAs, variables, null);
+        }
+    }
+
+    /** One department's answer in a countersign (会签/或签/依次/票签). */
+    public record CountersignVerdict(String department, CountersignRule.Verdict verdict) {
     }
 }

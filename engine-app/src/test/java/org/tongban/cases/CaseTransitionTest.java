@@ -147,7 +147,8 @@ class CaseTransitionTest {
     void everyActionMakesItsTransition(StepAction action) {
         CaseTransition expected = switch (action) {
             case AGREE, DISAGREE -> CaseTransition.REVIEW;
-            case CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC -> CaseTransition.NOTE;
+            case CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC,
+                    NOT_NEEDED, ADD_SIGNER, REMOVE_SIGNER -> CaseTransition.NOTE;
             default -> CaseTransition.valueOf(action.name());
         };
         assertThat(CaseTransition.of(action)).isEqualTo(expected);

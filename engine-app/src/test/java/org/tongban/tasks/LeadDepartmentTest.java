@@ -28,6 +28,33 @@ class LeadDepartmentTest extends ApiTestBase {
     RuntimeService runtime;
 
     @Test
+    void aSendBackRoundIsDecidedOverEveryDepartmentTheOthersCountWithTheirLatestVerdicts() {
+        String number = submitConstruction("lina");
+        actOk("chenjing", number, "acceptance", "ACCEPT", "材料齐全，予以受理");
+        actOk("zhaolei", number, "jointReview", "AGREE", "符合国土空间规划");
+        actOk("sunqiang", number, "jointReview", "DISAGREE", "消防车道宽度不足4米");
+        actOk("zhoumin", number, "jointReview", "DISAGREE", "未取得环评批复");
+        // only the fire brigade is asked again: the ecology bureau's DISAGREE stands, so ALL is still not met
+        assertThat(sendBack("chenjing", taskOf("chenjing", number, "consolidation"), List.of("DQ-XF"), "请消防复核")
+                .getStatusCode().value()).isEqualTo(204);
+        actOk("sunqiang", number, "jointReview", "AGREE", "复核后符合要求");
+        actOk("chenjing", number, "consolidation", "CONSOLIDATE", "生态环境部门仍不同意");
+        var grant = act("chenjing", taskOf("chenjing", number, "decision"), "GRANT", "准予许可", null);
+        assertThat(grant.getStatusCode().value()).isEqualTo(409);
+        assertThat(grant.getBody().get("code").asText()).isEqualTo("joint-review-not-agreed");
+        // the lead returns the decision to the consolidation and asks the ecology bureau again: now all agree
+        assertThat(as("chenjing").postForEntity("/api/v1/tasks/" + taskOf("chenjing", number, "decision") + "/return",
+                java.util.Map.of("to", "consolidation", "reason", "再请生态环境部门复核"), JsonNode.class).getStatusCode().value())
+                .isEqualTo(204);
+        assertThat(sendBack("chenjing", taskOf("chenjing", number, "consolidation"), List.of("DQ-STHJ"), "请复核环评")
+                .getStatusCode().value()).isEqualTo(204);
+        actOk("zhoumin", number, "jointReview", "AGREE", "环评批复已补齐");
+        actOk("chenjing", number, "consolidation", "CONSOLIDATE", "各部门均同意");
+        actOk("chenjing", number, "decision", "GRANT", "准予许可");
+        assertThat(caseOf("lina", number).get("status").asText()).isEqualTo("GRANTED");
+    }
+
+    @Test
     void sendBackStartsANewRoundForTheNamedDepartmentOnlyAndTheLeadGrantsAfterConsolidating() {
         String number = submitConstruction("lina");
         assertThat(caseOf("lina", number).has("jointReviewProgress")).isFalse();

@@ -43,7 +43,7 @@ final class DescriptorRules {
                 "promisedDays must be positive and not exceed statutoryDays");
         requireText(path, "fees", item.fees());
         item.jointReviewSpec().ifPresent(j -> {
-            require(path, j.lead() != null && j.rule() != null, "jointReview needs lead and rule");
+            require(path, j.lead() != null, "jointReview needs a lead department");
             require(path, j.departments() != null && !j.departments().isEmpty(), "jointReview needs departments");
         });
     }

@@ -31,7 +31,9 @@ class DemoData implements SmartInitializingSingleton {
             new Department("DQ-ZJJ", "德清县住房和城乡建设局", "Deqing County Housing and Urban-Rural Development Bureau"),
             new Department("DQ-ZRZY", "德清县自然资源和规划局", "Deqing County Natural Resources and Planning Bureau"),
             new Department("DQ-XF", "德清县消防救援大队", "Deqing County Fire and Rescue Brigade"),
-            new Department("DQ-STHJ", "湖州市生态环境局德清分局", "Huzhou Ecology and Environment Bureau, Deqing Branch"));
+            new Department("DQ-STHJ", "湖州市生态环境局德清分局", "Huzhou Ecology and Environment Bureau, Deqing Branch"),
+            new Department("DQ-ZHZF", "德清县综合行政执法局", "Deqing County Comprehensive Administrative Law Enforcement Bureau"),
+            new Department("DQ-JJ", "德清县公安局交通警察大队", "Deqing County Public Security Bureau Traffic Police Brigade"));
 
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("zhangwei", "张伟", "RESIDENT_ID", "330521199202261011", List.of(Role.APPLICANT), List.of()),
@@ -45,6 +47,8 @@ class DemoData implements SmartInitializingSingleton {
             new DemoUser("sunqiang", "孙强", null, null, List.of(Role.APPROVER), List.of("DQ-XF")),
             new DemoUser("majun", "马骏", null, null, List.of(Role.APPROVER), List.of("DQ-XF")),
             new DemoUser("zhoumin", "周敏", null, null, List.of(Role.APPROVER), List.of("DQ-STHJ")),
+            new DemoUser("shenjianguo", "沈建国", null, null, List.of(Role.APPROVER), List.of("DQ-ZHZF")),
+            new DemoUser("yaozhiqiang", "姚志强", null, null, List.of(Role.APPROVER), List.of("DQ-JJ")),
             new DemoUser("wujun", "吴军", null, null, List.of(Role.DESIGNER), List.of()),
             new DemoUser("zhengli", "郑丽", null, null, List.of(Role.SUPERVISOR), List.of()),
             new DemoUser("admin", "系统管理员", null, null, List.of(Role.ADMIN), List.of()));

@@ -19,6 +19,8 @@ import org.tongban.tasks.CarbonCopies;
 import org.tongban.tasks.Claims;
 import org.tongban.tasks.Delegations;
 import org.tongban.tasks.Transfers;
+import org.tongban.tasks.SignerChanges;
+import org.tongban.tasks.SignerRequest;
 import org.tongban.tasks.TaskActions;
 import org.tongban.tasks.TaskDetail;
 import org.tongban.tasks.TaskFilter;
@@ -39,15 +41,17 @@ class TaskController {
     private final Transfers transfers;
     private final Delegations delegations;
     private final CarbonCopies copies;
+    private final SignerChanges signers;
 
     TaskController(TaskQueue queue, TaskActions actions, Claims claims, Transfers transfers, Delegations delegations,
-                   CarbonCopies copies) {
+                   CarbonCopies copies, SignerChanges signers) {
         this.queue = queue;
         this.actions = actions;
         this.claims = claims;
         this.transfers = transfers;
         this.delegations = delegations;
         this.copies = copies;
+        this.signers = signers;
     }
 
     /** Parameters arrive as text so that each bad value becomes a field problem of its own. */
@@ -131,6 +135,23 @@ class TaskController {
     ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody ActionRequest request,
                                   Actor user) {
         actions.complete(user, taskId, request);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/add-signer")
+    @Operation(summary = "Add a signer (加签) to the running countersign of this joint-review task (lead department only)",
+            description = "position: PARALLEL (parallel countersign) or BEFORE/AFTER the current department (sequential); "
+                    + "reason required. 409: countersign-not-running, signer-already-present, signer-position-not-allowed")
+    ResponseEntity<Void> addSigner(@PathVariable String taskId, @RequestBody SignerRequest request, Actor user) {
+        signers.add(user, taskId, request);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/remove-signer")
+    @Operation(summary = "Remove a signer (减签) who has not answered from the running countersign (lead department only)",
+            description = "reason required. 409: countersign-not-running, signer-not-present, signer-already-answered, last-signer")
+    ResponseEntity<Void> removeSigner(@PathVariable String taskId, @RequestBody SignerRequest request, Actor user) {
+        signers.remove(user, taskId, request);
         return ResponseEntity.noContent().build();
     }
 }

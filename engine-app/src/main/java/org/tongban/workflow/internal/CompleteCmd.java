@@ -34,6 +34,10 @@ public record CompleteCmd(String taskId, Function<Optional<WorkTask>, Completion
             throw new Refusal(refusal);
         }
         TaskService tasks = CommandContextUtil.getProcessEngineConfiguration(context).getTaskService();
+        if (completion.verdict() != null) {
+            // read by the countersign bean when the completion condition is evaluated in this same command
+            context.addAttribute(CountersignBean.VERDICT, completion.verdict());
+        }
         if (completion.claimAs() != null) {
             tasks.claim(taskId, completion.claimAs());
         }

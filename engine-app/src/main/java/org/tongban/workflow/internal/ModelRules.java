@@ -70,6 +70,7 @@ final class ModelRules {
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Set<String> variables = new HashSet<>();
     private ExpressionRules expressions;
+    private List<String> reviewDepartments = List.of();
 
     private ModelRules(ProcessBeans beans) {
         this.beans = beans;
@@ -112,14 +113,16 @@ final class ModelRules {
 
             @Override
             public boolean isBean(String name) {
-                return beans.allows(name);
+                // the countersign bean only in the one completion condition checked by CountersignSpec
+                return beans.allows(name) && !CountersignBean.NAME.equals(name);
             }
 
             @Override
             public boolean exposes(String bean, String method) {
-                return beans.exposes(bean, method);
+                return isBean(bean) && beans.exposes(bean, method);
             }
         });
+        reviewDepartments = item.jointReviewSpec().map(ServiceItem.JointReview::departments).orElse(List.of());
         for (Process process : model.getProcesses()) {
             checkProcess(process, process == own);
         }
@@ -183,7 +186,7 @@ final class ModelRules {
                 refuse("bpmn-element-not-allowed", element.getId(), element.getClass().getSimpleName());
                 continue;
             }
-            checkCommon(element, element.getId());
+            checkCommon(element, element.getId(), element instanceof UserTask);
             // Flowable evaluates every flow element's name when it records the activity instance.
             expression(element.getId(), element.getName());
             element.getExecutionListeners().forEach(l -> checkListener(element.getId(), l));
@@ -207,8 +210,17 @@ final class ModelRules {
 
     /** Vendor extensions and custom attributes the converter kept: none is part of our vocabulary. */
     private void checkCommon(BaseElement element, String where) {
-        for (String name : element.getExtensionElements().keySet()) {
-            refuse("bpmn-extension-not-allowed", where, name);
+        checkCommon(element, where, false);
+    }
+
+    /** {@code countersign}: whether tongban:countersign is checked elsewhere (user tasks, {@link CountersignSpec}). */
+    private void checkCommon(BaseElement element, String where, boolean countersign) {
+        for (var extension : element.getExtensionElements().entrySet()) {
+            boolean ours = countersign && CountersignSpec.ELEMENT.equals(extension.getKey())
+                    && extension.getValue().stream().allMatch(e -> CountersignSpec.NAMESPACE.equals(e.getNamespace()));
+            if (!ours) {
+                refuse("bpmn-extension-not-allowed", where, extension.getKey());
+            }
         }
         for (Map.Entry<String, ?> attribute : element.getAttributes().entrySet()) {
             refuse("bpmn-extension-not-allowed", where, attribute.getKey());
@@ -229,7 +241,9 @@ final class ModelRules {
             }
             expression(where, loop.getInputDataItem());
             checkCardinality(where, loop.getLoopCardinality());
-            expression(where, loop.getCompletionCondition());
+            if (!(activity instanceof UserTask task && "joint-review".equals(task.getCategory()))) {
+                expression(where, loop.getCompletionCondition());
+            }
         }
     }
 
@@ -287,6 +301,7 @@ final class ModelRules {
             refuse("bpmn-extension-not-allowed", where, "customIdentityLink/customProperty/extensionId");
         }
         task.getTaskListeners().forEach(l -> checkListener(where, l));
+        CountersignSpec.check(task, reviewDepartments, problems);
         // Flowable evaluates each of these as an expression when it creates the task.
         for (String text : List.of(nullToEmpty(task.getAssignee()),
                 nullToEmpty(task.getOwner()), nullToEmpty(task.getPriority()), nullToEmpty(task.getFormKey()),
@@ -345,7 +360,7 @@ final class ModelRules {
 
     private void checkBeanReference(String where, String implementation) {
         Matcher m = BEAN_REFERENCE.matcher(nullToEmpty(implementation));
-        if (!m.matches() || !beans.allows(m.group(1))) {
+        if (!m.matches() || !beans.allows(m.group(1)) || CountersignBean.NAME.equals(m.group(1))) {
             refuse("bpmn-bean-not-allowed", where, nullToEmpty(implementation));
         }
     }

@@ -24,6 +24,7 @@ final class XmlPrecheck {
 
     static final String BPMN_MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String FLOWABLE = "http://flowable.org/bpmn";
+    static final String TONGBAN = CountersignSpec.NAMESPACE;
     /** Diagram interchange and the colour extensions bpmn-js writes on diagram shapes. */
     private static final Set<String> DIAGRAM = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
             "http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI",
@@ -73,7 +74,8 @@ final class XmlPrecheck {
                     diagramDepth = depth;
                 }
                 String where = where(reader);
-                if (!(inDiagram ? DIAGRAM.contains(ns) || BPMN_MODEL.equals(ns) : MODEL.contains(ns))) {
+                // Tongban's own elements (tongban:countersign): the model checks say where they may stand
+                if (!(inDiagram ? DIAGRAM.contains(ns) || BPMN_MODEL.equals(ns) : MODEL.contains(ns) || TONGBAN.equals(ns))) {
                     problems.add(FieldProblem.of("bpmn", "bpmn-namespace", where, ns.isEmpty() ? "(none)" : ns));
                 }
                 for (int i = 0; i < reader.getAttributeCount(); i++) {
