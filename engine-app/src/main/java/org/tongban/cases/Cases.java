@@ -319,7 +319,11 @@ public class Cases {
     }
 
     private static List<CaseEvent> forApplicant(List<CaseEvent> history, String applicant) {
-        return history.stream().filter(e -> !e.action().isNote() || applicant.equals(e.actor())).toList();
+        // their own notes without whom they reached (an urge's target lists staff accounts)
+        return history.stream().filter(e -> !e.action().isNote() || applicant.equals(e.actor()))
+                .map(e -> e.target() == null || !e.action().isNote() ? e : new CaseEvent(e.occurredAt(), e.actor(), e.actorName(), e.department(),
+                        e.stepKey(), e.stepName(), e.action(), e.opinion(), null))
+                .toList();
     }
 
     /** The whole history of a case already found (e.g. through its task), oldest first. */
@@ -391,7 +395,7 @@ public class Cases {
         List<String> strangers = named.stream().filter(d -> !participating.contains(d)).toList();
         if (!strangers.isEmpty()) {
             // the answer names a few of them, shortened: it must not echo an arbitrarily large request
-            String shown = strangers.stream().limit(3).map(d -> d.length() > 32 ? d.substring(0, 32) + "…" : d)
+            String shown = strangers.stream().limit(3).map(d -> PlainText.shown(d, 32))
                     .collect(java.util.stream.Collectors.joining(", ")) + (strangers.size() > 3 ? ", …" : "");
             throw DomainException.invalid(FieldProblem.of("departments", "not-in-joint-review", shown,
                     String.join(", ", participating)));

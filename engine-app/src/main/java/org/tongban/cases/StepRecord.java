@@ -7,6 +7,13 @@ package org.tongban.cases;
 public record StepRecord(String actor, String actorName, String department, String stepKey, String stepName, StepAction action,
                          String opinion, String target) {
 
+    /** tb_case_event.target holds 512 characters: a long list of names is cut there (the notices keep them all). */
+    public StepRecord {
+        if (target != null && target.length() > 512) {
+            target = target.substring(0, 509) + "...";
+        }
+    }
+
     public StepRecord(String actor, String actorName, String department, String stepKey, String stepName, StepAction action,
                       String opinion) {
         this(actor, actorName, department, stepKey, stepName, action, opinion, null);

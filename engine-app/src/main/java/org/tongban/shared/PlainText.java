@@ -32,4 +32,19 @@ public final class PlainText {
     private static boolean isNoncharacter(int cp) {
         return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
     }
+
+    /**
+     * A caller's value as an error message may quote it: control and format characters dropped, at most
+     * {@code max} characters (then "…"). An answer must not echo an arbitrarily large or hostile request.
+     */
+    public static String shown(String value, int max) {
+        if (value == null) {
+            return "";
+        }
+        var text = new StringBuilder();
+        value.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .limit(max + 1L).forEach(text::appendCodePoint);
+        return text.codePointCount(0, text.length()) > max
+                ? text.substring(0, text.offsetByCodePoints(0, max)) + "…" : text.toString();
+    }
 }

@@ -15,6 +15,7 @@ import org.tongban.notices.NoticeKind;
 import org.tongban.notices.Notices;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
+import org.tongban.shared.PlainText;
 import org.tongban.workflow.RetryingTransaction;
 import org.tongban.workflow.WorkTask;
 
@@ -73,9 +74,9 @@ public class CarbonCopies {
         var problems = new ArrayList<FieldProblem>();
         for (String name : names) {
             if (name.equals(user.username())) {
-                problems.add(FieldProblem.of("to", "not-yourself", name));
+                problems.add(FieldProblem.of("to", "not-yourself", PlainText.shown(name, 64)));
             } else if (directory.activeUser(name).filter(u -> u.roles().stream().anyMatch(r -> r != Role.APPLICANT)).isEmpty()) {
-                problems.add(FieldProblem.of("to", "not-a-staff-member", name));
+                problems.add(FieldProblem.of("to", "not-a-staff-member", PlainText.shown(name, 64)));
             }
         }
         if (!problems.isEmpty()) {

@@ -9,6 +9,7 @@ import org.tongban.cases.StepAction;
 import org.tongban.cases.StepKind;
 import org.tongban.cases.StepRecord;
 import org.tongban.identity.Actor;
+import org.tongban.identity.Role;
 import org.tongban.shared.DomainException;
 import org.tongban.workflow.RetryingTransaction;
 import org.tongban.workflow.StepMoves;
@@ -47,6 +48,9 @@ public class StepRecalls {
         String why = Reasons.require(reason);
         return tx.execute(() -> {
             CaseRef ref = cases.ref(user, caseNumber);
+            // lock the open steps first, then read the history: a completion racing the recall has either
+            // committed (its verdict is read below: 409) or waits and finds its task moved
+            moves.lockOpenTasks(ref.processInstanceId());
             List<CaseEvent> history = cases.history(ref);
             int mine = -1;
             for (int i = history.size() - 1; i >= 0 && mine < 0; i--) {
@@ -66,6 +70,12 @@ public class StepRecalls {
                 throw DomainException.conflict("recall-next-step-started", caseNumber);
             }
             CaseEvent step = history.get(mine);
+            if (step.action() == StepAction.SEND_BACK) { // its round has started; the lead consolidates it instead
+                throw DomainException.conflict("recall-send-back", caseNumber);
+            }
+            if (step.department() != null && !(user.has(Role.APPROVER) && user.inDepartment(step.department()))) {
+                throw DomainException.conflict("nothing-to-recall", caseNumber); // no longer of the step's department
+            }
             ProcessStep model = moves.steps(ref.processInstanceId()).get(step.stepKey());
             StepKind kind = model == null ? null : StepKind.ofCategory(model.category()).orElse(null);
             if (kind == null) { // the process ended: the step concluded the case

@@ -102,12 +102,12 @@ class TaskOperation {
             throw DomainException.invalid(FieldProblem.of("to", "required", "接收人", "Recipient"));
         }
         if (name.equals(user.username())) {
-            throw DomainException.invalid(FieldProblem.of("to", "not-yourself", name));
+            throw DomainException.invalid(FieldProblem.of("to", "not-yourself", PlainText.shown(name, 64)));
         }
         boolean colleague = directory.activeUser(name).filter(u -> u.has(Role.APPROVER))
                 .map(u -> u.departments().stream().anyMatch(task.departments()::contains)).orElse(false);
         if (!colleague) {
-            throw DomainException.invalid(FieldProblem.of("to", "not-an-approver-of-task", name, String.join(", ", task.departments())));
+            throw DomainException.invalid(FieldProblem.of("to", "not-an-approver-of-task", PlainText.shown(name, 64), String.join(", ", task.departments())));
         }
         return name;
     }

@@ -50,8 +50,8 @@ public class Urges {
         this.tx = tx;
     }
 
-    /** Who was urged, and when. */
-    public record Urged(String caseNumber, Instant urgedAt, List<String> recipients) {
+    /** Who was urged (staff only; empty for the applicant), how many, and when. */
+    public record Urged(String caseNumber, Instant urgedAt, List<String> recipients, int notified) {
     }
 
     public Urged urge(Actor user, String caseNumber, String message) {
@@ -84,11 +84,13 @@ public class Urges {
             processes.markUrged(ref.processInstanceId(), now);
             String target = String.join(",", holders);
             cases.recordStep(ref, new StepRecord(user.username(), user.displayName(), user.inDepartment(lead) ? lead : null,
-                    null, null, StepAction.URGE, text, target.length() > 512 ? target.substring(0, 509) + "..." : target));
+                    null, null, StepAction.URGE, text, target));
             String steps = open.stream().map(WorkTask::name).distinct().collect(Collectors.joining("、"));
             notices.send(NoticeKind.URGE, new Notices.About(ref.id(), caseNumber, ref.itemCode(),
                     steps.length() > 100 ? steps.substring(0, 100) : steps), holders, user, text, now);
-            return new Urged(caseNumber, now, List.copyOf(holders));
+            // the applicant learns how many were told, not the staff's accounts
+            boolean applicant = user.username().equals(ref.applicant());
+            return new Urged(caseNumber, now, applicant ? List.of() : List.copyOf(holders), holders.size());
         });
     }
 }

@@ -62,6 +62,11 @@ public class StepMoves {
         execute(new ReturnCmd(taskId, user, toStep, assignee, locks));
     }
 
+    /** Locks the open task rows of a process instance until the caller's transaction ends (TaskLockMapper). */
+    public void lockOpenTasks(String processInstanceId) {
+        locks.lockOpenTasks(processInstanceId);
+    }
+
     /**
      * 撤回: if no open task of the instance is claimed or delegated, ends them all and reopens {@code step}
      * assigned to {@code assignee}; else 409 {@code recall-next-step-started}. Tasks of

@@ -189,12 +189,16 @@ class ApproverOperationsTest extends ApiTestBase {
 
         var urged = urge("lina", number, "项目急需开工，请尽快审查");
         assertThat(urged.getStatusCode().value()).as(String.valueOf(urged.getBody())).isEqualTo(200);
+        // the applicant learns how many were told, not the staff's accounts
+        assertThat(urged.getBody().get("recipients")).isEmpty();
+        assertThat(urged.getBody().get("notified").asInt()).isGreaterThanOrEqualTo(4);
+        assertConflict(urge("lina", number, "再催一次"), "urge-too-soon");
+        var byLead = urge("chenjing", number, null);
+        assertThat(byLead.getStatusCode().value()).as("the lead department").isEqualTo(200);
         List<String> recipients = new ArrayList<>();
-        urged.getBody().get("recipients").forEach(r -> recipients.add(r.asText()));
+        byLead.getBody().get("recipients").forEach(r -> recipients.add(r.asText()));
         assertThat(recipients).as("the claimed step's assignee; every approver of the unclaimed steps' departments")
                 .contains("sunqiang", "zhaolei", "xuhao", "zhoumin").doesNotContain("majun", "lina", "chenjing");
-        assertConflict(urge("lina", number, "再催一次"), "urge-too-soon");
-        assertThat(urge("chenjing", number, null).getStatusCode().value()).as("the lead department").isEqualTo(200);
         assertThat(urge("zhengli", number, "督办").getStatusCode().value()).as("a supervisor").isEqualTo(200);
         assertThat(urge("zhaolei", number, "我也催").getStatusCode().value()).as("a reviewing department").isEqualTo(403);
         assertThat(urge("zhangwei", number, "别人的").getStatusCode().value()).as("another applicant").isEqualTo(404);
@@ -213,6 +217,7 @@ class ApproverOperationsTest extends ApiTestBase {
         JsonNode own = as("lina").getForObject("/api/v1/cases/" + number + "/history", JsonNode.class);
         assertThat(own.findValuesAsText("action")).contains("URGE").doesNotContain("CLAIM");
         assertThat(own.findValuesAsText("actor")).doesNotContain("zhengli");
+        assertThat(own.findValuesAsText("target")).as("whom an urge reached stays with the staff").isEmpty();
     }
 
     @Test

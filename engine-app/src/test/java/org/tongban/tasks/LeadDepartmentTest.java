@@ -37,6 +37,10 @@ class LeadDepartmentTest extends ApiTestBase {
         // only the fire brigade is asked again: the ecology bureau's DISAGREE stands, so ALL is still not met
         assertThat(sendBack("chenjing", taskOf("chenjing", number, "consolidation"), List.of("DQ-XF"), "请消防复核")
                 .getStatusCode().value()).isEqualTo(204);
+        // its round has started: the send-back cannot be recalled
+        var recall = as("chenjing").postForEntity("/api/v1/cases/" + number + "/recall", java.util.Map.of("reason", "撤回"), JsonNode.class);
+        assertThat(recall.getStatusCode().value()).isEqualTo(409);
+        assertThat(recall.getBody().get("code").asText()).isEqualTo("recall-send-back");
         actOk("sunqiang", number, "jointReview", "AGREE", "复核后符合要求");
         actOk("chenjing", number, "consolidation", "CONSOLIDATE", "生态环境部门仍不同意");
         var grant = act("chenjing", taskOf("chenjing", number, "decision"), "GRANT", "准予许可", null);

@@ -70,6 +70,12 @@ class ReturnTest extends ApiTestBase {
         // not reached yet, and forward: refused
         assertThat(code(returnTask("sunqiang", fire, "decision", "x"))).isEqualTo("409 return-target-not-earlier");
         assertThat(code(returnTask("sunqiang", fire, "noSuchStep", "x"))).isEqualTo("400 invalid-input");
+        // while another department holds its task, the whole step cannot be returned under it
+        String ecology = taskOf("zhoumin", number, "jointReview");
+        assertThat(as("zhoumin").postForEntity("/api/v1/tasks/" + ecology + "/claim", null, JsonNode.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(code(returnTask("sunqiang", fire, "acceptance", "x"))).isEqualTo("409 return-others-working");
+        assertThat(as("zhoumin").postForEntity("/api/v1/tasks/" + ecology + "/unclaim", java.util.Map.of("reason", "请消防先处理"),
+                JsonNode.class).getStatusCode().value()).isEqualTo(200);
 
         assertThat(returnTask("sunqiang", fire, "acceptance", "受理材料缺少消防设计审查意见").getStatusCode().value()).isEqualTo(204);
         JsonNode view = caseOf("lina", number);

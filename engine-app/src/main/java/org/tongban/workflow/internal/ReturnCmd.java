@@ -22,13 +22,21 @@ public record ReturnCmd(String taskId, String user, String toStep, Function<Work
     @Override
     public Void execute(CommandContext context) {
         TaskEntity task = CommandContextUtil.getTaskService(context).getTask(taskId);
-        var locked = task == null ? null : locks.lockOpenTasks(task.getProcessInstanceId()).stream()
-                .filter(t -> t.id().equals(taskId)).findFirst().orElse(null);
+        var open = task == null ? List.<TaskLockMapper.LockedTask>of() : locks.lockOpenTasks(task.getProcessInstanceId());
+        var locked = open.stream().filter(t -> t.id().equals(taskId)).findFirst().orElse(null);
         if (locked == null) {
             throw new CompleteCmd.Refusal(DomainException.notFound("task-not-found", taskId));
         }
         if (locked.assignee() != null && !locked.assignee().equals(user)) {
             throw new CompleteCmd.Refusal(DomainException.conflict("task-claimed-by-other", taskId));
+        }
+        // a return ends every instance of a multi-instance step: not while another department's approver holds
+        // or has delegated theirs (their work would vanish under them)
+        var siblings = CommandContextUtil.getTaskService(context).findTasksByProcessInstanceId(task.getProcessInstanceId())
+                .stream().filter(t -> task.getTaskDefinitionKey().equals(t.getTaskDefinitionKey()) && !t.getId().equals(taskId))
+                .map(TaskEntity::getId).collect(java.util.stream.Collectors.toSet());
+        if (open.stream().anyMatch(t -> siblings.contains(t.id()) && (t.delegation() != null || t.assignee() != null))) {
+            throw new CompleteCmd.Refusal(DomainException.conflict("return-others-working", taskId));
         }
         StepMover.move(context, task.getProcessInstanceId(), List.of(task.getTaskDefinitionKey()), toStep, assignee);
         return null;
