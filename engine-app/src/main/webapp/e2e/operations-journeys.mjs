@@ -61,9 +61,9 @@ export const operationJourneys = [
       await h.axe('transfer dialog, refused')
       await page.getByTestId('op-to').fill('huangli')
       await page.getByTestId('op-submit').click()
-      await page.getByTestId('task-gone').waitFor()
-      h.assert(!(await todoSteps(h, 'chenjing', n)).includes('acceptance') || (await h.api('chenjing', 'GET',
-        `/tasks?size=100&caseNumber=${n}`)).items.every((t) => t.assignee === 'huangli'), 'the acceptance is 黄丽’s now')
+      await page.getByTestId('operated').filter({ hasText: '转办' }).waitFor()
+      await page.getByTestId('claimed-by-other').filter({ hasText: 'huangli' }).waitFor() // her colleague still sees it
+      h.assert((await todoSteps(h, 'chenjing', n)).length === 0, 'the acceptance left 陈静’s to-do list')
       // 黄丽 accepts, then recalls (撤回) from her done list: the acceptance is back in her to-do list
       await as(h, 'huangli', '/workbench')
       await handle(h, n, 'acceptance', 'ACCEPT', { opinion: '材料齐全，予以受理', claim: false })
@@ -160,7 +160,8 @@ export const operationJourneys = [
       await h.axe('add-signer dialog')
       await page.getByTestId('op-submit').click()
       await page.getByTestId('jr-changed').waitFor()
-      await panel.getByTestId('jr-status-DQ-STHJ').filter({ hasText: '审查中' }).waitFor()
+      // the new signer's step is listed with the case's current steps, and the history records the 加签
+      await page.getByTestId('current-step').nth(3).waitFor()
       await page.getByTestId('history').getByText('加签').first().waitFor()
       h.assert((await todoSteps(h, 'zhoumin', n)).includes('jointReview'), 'the ecology bureau has a joint-review task')
       // a reviewing department sees no signer buttons
