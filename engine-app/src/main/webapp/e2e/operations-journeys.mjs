@@ -170,4 +170,44 @@ export const operationJourneys = [
       h.assert(await page.getByTestId('add-signer').count() === 0, 'only the lead adds signers')
     },
   },
+  {
+    // last: it deploys new versions of the construction permit (the second restores the shipped rule)
+    name: 'designer-edits-the-countersign-rule',
+    async run(h) {
+      const { page } = h
+      const item = 'CONSTRUCTION-PERMIT'
+      const latest = (await h.api('wujun', 'GET', `/items/${item}/process-versions`))[0].version
+      const countersign = async () => (await (await fetch(`${h.base}/api/v1/items/${item}/process`)).text())
+        .match(/<tongban:countersign[^>]*>[\s\S]*?(<\/tongban:countersign>|\/>)|<tongban:countersign[^>]*\/>/)?.[0] ?? ''
+      const openJointReview = async (version) => {
+        await page.goto(`${h.base}/studio/${item}/${version}`)
+        const task = page.locator('[data-test=modeler] .djs-element[data-element-id=jointReview]')
+        await task.waitFor()
+        await task.click()
+        await page.getByTestId('countersign').waitFor()
+      }
+      await as(h, 'wujun', `/studio?item=${item}`)
+      await openJointReview(latest)
+      await choose(page, 'prop-rule', /票签/)
+      await page.getByTestId('prop-pass-ratio').fill('2/3')
+      await page.getByTestId('prop-pass-ratio').press('Enter')
+      const weight = page.locator('[data-test=prop-weight-DQ-ZRZY] input')
+      await weight.fill('2')
+      await weight.press('Enter')
+      await choose(page, 'prop-on-disagree', /COLLECT/)
+      await h.axe('studio, countersign')
+      await page.getByTestId('deploy').click()
+      await page.getByTestId('deployed').filter({ hasText: String(latest + 1) }).waitFor()
+      let xml = await countersign()
+      h.assert(/rule="VOTE"/.test(xml) && /onDisagree="COLLECT"/.test(xml) && /passRatio="2\/3"/.test(xml), `the vote is deployed: ${xml}`)
+      h.assert(/<tongban:weight department="DQ-ZRZY" value="2"\s*\/>/.test(xml), `planning weighs 2: ${xml}`)
+      // back to the shipped rule (会签, collect), in the panel again
+      await openJointReview(latest + 1)
+      await choose(page, 'prop-rule', /会签/)
+      await page.getByTestId('deploy').click()
+      await page.getByTestId('deployed').filter({ hasText: String(latest + 2) }).waitFor()
+      xml = await countersign()
+      h.assert(/rule="ALL"/.test(xml) && /onDisagree="COLLECT"/.test(xml) && !/weight|passRatio/.test(xml), `restored: ${xml}`)
+    },
+  },
 ]

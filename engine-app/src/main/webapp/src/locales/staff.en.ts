@@ -185,6 +185,13 @@ const staffEn: StaffMessages = {
     uploadHint: 'An uploaded file opens in the editor; the server validates it on deployment.',
     problems: 'Problems',
     element: 'Element: {id}',
+    countersign: 'Countersign rule (tongban:countersign)',
+    rule: 'Rule',
+    onDisagree: 'When a department disagrees',
+    veto: 'Veto (VETO)',
+    collect: 'Collect opinions for the lead (COLLECT)',
+    passRatio: 'Pass ratio (vote, e.g. 2/3)',
+    weight: 'Weight of {d}',
     back: 'Back to the process versions',
   },
   supervision: {

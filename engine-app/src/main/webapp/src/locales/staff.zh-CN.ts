@@ -184,6 +184,13 @@ const staffZhCN = {
     uploadHint: '上传的文件会在编辑区打开，部署前由服务器校验。',
     problems: '问题',
     element: '涉及元素：{id}',
+    countersign: '会签规则（tongban:countersign）',
+    rule: '规则',
+    onDisagree: '有部门不同意时',
+    veto: '一票否决（VETO）',
+    collect: '收集意见交牵头部门（COLLECT）',
+    passRatio: '通过比例（票签，如 2/3）',
+    weight: '{d} 的权重',
     back: '返回流程版本列表',
   },
   supervision: {
