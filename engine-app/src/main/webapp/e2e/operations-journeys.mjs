@@ -171,6 +171,50 @@ export const operationJourneys = [
     },
   },
   {
+    name: 'approver-unclaims-delegates-and-the-delegate-resolves',
+    async run(h) {
+      const { page } = h
+      const n = await submitConstruction(h.base, 'lina')
+      await as(h, 'chenjing', '/workbench')
+      await openTask(h, n, 'acceptance')
+      // 签收 / 取消签收
+      await page.getByTestId('claim').click()
+      await page.getByTestId('claimed-by-me').waitFor()
+      await page.getByTestId('op-unclaim').click()
+      await page.getByTestId('op-reason').fill('今日外出检查')
+      await page.getByTestId('op-submit').click()
+      await page.getByTestId('operated').filter({ hasText: '取消签收' }).waitFor()
+      await page.getByTestId('claim').waitFor()
+      // 委派 to 黄丽: the owner is told, keeps the task, may no longer decide it
+      await page.getByTestId('claim').click()
+      await page.getByTestId('claimed-by-me').waitFor()
+      await page.getByTestId('op-delegate').click()
+      await page.getByTestId('op-to').fill('huangli')
+      await page.getByTestId('op-reason').fill('请协助核查施工合同')
+      await page.getByTestId('op-submit').click()
+      await page.getByTestId('delegated-by-me').waitFor()
+      await page.getByTestId('op-take-back').waitFor()
+      h.assert(await page.getByTestId('submit').count() === 0, 'the owner cannot decide while the delegation runs')
+      await h.axe('task delegated by me')
+      // the delegate resolves with an opinion; the task is back with 陈静, who accepts
+      await as(h, 'huangli', '/workbench')
+      await openTask(h, n, 'acceptance')
+      await page.getByTestId('delegated-to-me').waitFor()
+      await page.getByTestId('op-resolve').click()
+      await page.getByTestId('op-submit').click()
+      await page.getByTestId('op-error-opinion').waitFor()
+      await page.getByTestId('op-opinion').fill('施工合同与中标通知书一致')
+      await page.getByTestId('op-submit').click()
+      await page.getByTestId('task-gone').waitFor()
+      await as(h, 'chenjing', '/workbench')
+      await openTask(h, n, 'acceptance')
+      await page.getByTestId('history').getByText('委派办理完毕').first().waitFor()
+      await page.getByTestId('action-ACCEPT').click()
+      await page.getByTestId('submit').click()
+      await page.getByTestId('completed').waitFor()
+    },
+  },
+  {
     // last: it deploys new versions of the construction permit (the second restores the shipped rule)
     name: 'designer-edits-the-countersign-rule',
     async run(h) {

@@ -88,6 +88,8 @@ const staffEn: StaffMessages = {
     chooseAction: 'Choose an outcome.',
     needOpinion: 'Write an opinion.',
     needCorrections: 'List at least one correction item.',
+    delegatedTo: 'You delegated this step to {name}; you decide once they resolve it, or take it back.',
+    delegatedToMe: '{name} delegated this step to you: give your opinion with "Resolve delegation".',
     needDepartments: 'Choose the departments to send the review back to.',
     sendBackTo: 'Send the review back to',
   },

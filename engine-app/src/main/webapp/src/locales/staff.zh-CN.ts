@@ -87,6 +87,8 @@ const staffZhCN = {
     chooseAction: '请选择办理结果。',
     needOpinion: '请填写审批意见。',
     needCorrections: '请至少列明一项补正内容。',
+    delegatedTo: '您已将此环节委派给 {name}；对方办理完毕后由您决定，也可收回委派。',
+    delegatedToMe: '{name} 委派您协助办理此环节：请填写意见并点击“委派办理完毕”。',
     needDepartments: '请选择要退回会审的部门。',
     sendBackTo: '退回会审的部门',
   },
