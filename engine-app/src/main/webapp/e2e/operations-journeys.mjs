@@ -205,7 +205,8 @@ export const operationJourneys = [
       await page.getByTestId('op-error-opinion').waitFor()
       await page.getByTestId('op-opinion').fill('施工合同与中标通知书一致')
       await page.getByTestId('op-submit').click()
-      await page.getByTestId('task-gone').waitFor()
+      await page.getByTestId('operated').filter({ hasText: '委派办理完毕' }).waitFor()
+      await page.getByTestId('claimed-by-other').filter({ hasText: 'chenjing' }).waitFor() // back with its owner
       await as(h, 'chenjing', '/workbench')
       await openTask(h, n, 'acceptance')
       await page.getByTestId('history').getByText('委派办理完毕').first().waitFor()
