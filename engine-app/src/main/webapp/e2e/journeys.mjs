@@ -1,5 +1,6 @@
 // The journeys, in order (later ones use the case the applicant journey creates). Staff journeys: staff-journeys.mjs.
 import { staffJourneys, windowCorrection } from './staff-journeys.mjs'
+import { operationJourneys } from './operations-journeys.mjs'
 const PDF = Buffer.from('%PDF-1.4\n% Tongban browser test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 const FOOD = 'FOOD-BUSINESS-LICENCE'
 const MOBILE = { width: 390, height: 844 }
@@ -198,4 +199,5 @@ export const journeys = [
     },
   },
   ...staffJourneys,
+  ...operationJourneys,
 ]

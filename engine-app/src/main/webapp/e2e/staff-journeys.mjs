@@ -16,7 +16,7 @@ async function signIn(page, user) {
 }
 
 /** Opens a staff page as this user: signs out whoever is signed in, signs in, lands on the page. */
-async function as(h, user, url) {
+export async function as(h, user, url) {
   const { page } = h
   if (await page.getByTestId('sign-out').isVisible().catch(() => false)) {
     await page.getByTestId('sign-out').click()
@@ -29,7 +29,7 @@ async function as(h, user, url) {
 }
 
 /** An applicant submits through the API (multipart): the applicant pages have their own journeys. */
-async function submitConstruction(base, user) {
+export async function submitConstruction(base, user) {
   const tokenResponse = await fetch(`${base}/api/v1/auth/tokens`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: user, password: 'Tongban@2026' }),
@@ -56,7 +56,7 @@ async function submitConstruction(base, user) {
  * In the workbench, filtered to the case: claims the step (when `claim`), opens it, takes the action with an
  * opinion (and correction items), and sees it done. Returns to the workbench.
  */
-async function handle(h, caseNumber, step, action, { opinion, corrections, claim = true, shots } = {}) {
+export async function handle(h, caseNumber, step, action, { opinion, corrections, claim = true, shots } = {}) {
   const { page } = h
   await page.goto(`${h.base}/workbench?caseNumber=${encodeURIComponent(caseNumber)}`)
   const row = page.locator(`[data-test=task-row][data-case="${caseNumber}"][data-step="${step}"]`)

@@ -28,6 +28,13 @@ export const router = createRouter({
     // staff pages (each view also shows a refusal to a signed-in user without the role; the API enforces it)
     { path: '/workbench', name: 'workbench', component: () => import('./views/WorkbenchView.vue'), meta: { auth: true } },
     { path: '/workbench/tasks/:id', name: 'task', component: () => import('./views/TaskView.vue'), props: true, meta: { auth: true } },
+    {
+      path: '/workbench/cases/:caseNumber',
+      name: 'staff-case',
+      component: () => import('./views/StaffCaseView.vue'),
+      props: true,
+      meta: { auth: true },
+    },
     { path: '/studio', name: 'studio', component: () => import('./views/StudioView.vue'), meta: { auth: true } },
     {
       path: '/studio/:code/:version',

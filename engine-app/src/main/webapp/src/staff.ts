@@ -5,6 +5,7 @@ export interface Text { zh: string; en: string }
 export interface TaskView {
   id: string; stepKey: string; stepName: string; stepKind: string; caseNumber: string; itemCode: string
   departments: string[]; assignee?: string | null; createdAt: string; dueDate?: string | null
+  owner?: string | null; delegated?: boolean; urgedAt?: string | null
 }
 export interface Page<T> { items: T[]; page: number; size: number; total: number }
 export interface DoneStep {
@@ -17,12 +18,31 @@ export interface CaseView {
   caseNumber: string; itemCode: string; itemName: string; status: string; applicant: string; applicantName: string
   submittedAt: string; acceptedAt?: string; concludedAt?: string; formData: Record<string, unknown>
   materials: Material[]; currentSteps: CurrentStep[]; correctionNotice?: string
+  jointReviewProgress?: { department: string; departmentName: string; finished: boolean; finishedAt?: string }[]
 }
 export interface CaseEvent {
   occurredAt: string; actor?: string; actorName: string; department?: string; stepKey?: string; stepName?: string
-  action: string; opinion?: string
+  action: string; opinion?: string; target?: string
 }
-export interface TaskDetail { task: TaskView; allowedActions: string[]; caseView: CaseView; history: CaseEvent[] }
+export interface ReturnTarget { to: string; stepKey: string; stepName: string; stepKind: string }
+export interface TaskDetail {
+  task: TaskView; allowedActions: string[]; caseView: CaseView; history: CaseEvent[]
+  operations?: string[]; returnTargets?: ReturnTarget[]
+}
+/** GET /cases/{n}/joint-review: the lead department's panel (牵头部门), one entry per round. */
+export interface DepartmentReview {
+  department: string; departmentName: string; status: 'PENDING' | 'AGREED' | 'DISAGREED' | 'NOT_NEEDED'
+  reviewer?: string; reviewerName?: string; opinion?: string; startedAt?: string; finishedAt?: string; secondsTaken?: number
+}
+export interface JointReviewRound {
+  round: number; startedAt?: string; sendBackReason?: string; departments: DepartmentReview[]
+  consolidation?: { opinion: string; byName: string; at: string }
+}
+export interface JointReviewPanel { caseNumber: string; lead: string; leadName: string; rule?: string; full: boolean; rounds: JointReviewRound[] }
+export interface CcItem {
+  id: number; kind: string; caseNumber: string; itemCode: string; sender: string; senderName: string
+  stepName?: string; message?: string; createdAt: string; readAt?: string
+}
 export interface ItemSummary { code: string; name: Text; departments?: string[]; leadDepartment?: string }
 export interface Department { code: string; name: Text }
 export interface ProcessVersion {

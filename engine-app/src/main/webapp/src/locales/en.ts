@@ -166,6 +166,11 @@ const en: Messages = {
     TAKE_BACK: 'Delegation taken back',
     URGE: 'Urged',
     CC: 'Copied (CC)',
+    RETURN: 'Returned',
+    RECALL: 'Recalled',
+    ADD_SIGNER: 'Signer added',
+    REMOVE_SIGNER: 'Signer removed',
+    NOT_NEEDED: 'Not needed',
   },
   errors: {
     network: 'Network problem, please try again.',

@@ -166,6 +166,11 @@ const zhCN = {
     TAKE_BACK: '收回委派',
     URGE: '催办',
     CC: '抄送',
+    RETURN: '退回',
+    RECALL: '撤回',
+    ADD_SIGNER: '加签',
+    REMOVE_SIGNER: '减签',
+    NOT_NEEDED: '无需审查',
   },
   errors: {
     network: '网络异常，请稍后重试。',
