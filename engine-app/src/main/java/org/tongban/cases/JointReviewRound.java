@@ -63,6 +63,10 @@ public record JointReviewRound(int number, Instant startedAt, CaseEvent sentBack
             } else if (open != null && open.consolidation == null) {
                 if (e.action() == StepAction.CONSOLIDATE) {
                     open.consolidation = e;
+                } else if (e.action() == StepAction.ADD_SIGNER && e.target() != null && !open.departments.contains(e.target())) {
+                    open.departments.add(e.target()); // 加签: the department signs in this round too
+                } else if (e.action() == StepAction.REMOVE_SIGNER && e.target() != null && !open.verdicts.containsKey(e.target())) {
+                    open.departments.remove(e.target()); // 减签: it no longer signs
                 } else if (isVerdict(e) && e.department() != null && !e.department().equals(lead)) {
                     open.verdicts.put(e.department(), e);
                     reviewSteps.add(e.stepKey());
@@ -103,7 +107,7 @@ public record JointReviewRound(int number, Instant startedAt, CaseEvent sentBack
             this.number = number;
             this.startedAt = startedAt;
             this.sentBack = sentBack;
-            this.departments = departments;
+            this.departments = new ArrayList<>(departments);
         }
 
         JointReviewRound build() {

@@ -57,7 +57,7 @@ public class SignerChanges {
             var signers = jointReviews.addSigner(taskId, request.department().strip(), position);
             cases.recordStep(lead.ref(), new StepRecord(user.username(), user.displayName(), lead.department(),
                     signers.stepKey(), signers.stepName(), StepAction.ADD_SIGNER,
-                    "加签 " + request.department().strip() + "（" + position + "）：" + reason));
+                    "加签 " + request.department().strip() + "（" + position + "）：" + reason, request.department().strip()));
             return null;
         });
     }
@@ -70,7 +70,7 @@ public class SignerChanges {
             var signers = jointReviews.removeSigner(taskId, request.department().strip());
             cases.recordStep(lead.ref(), new StepRecord(user.username(), user.displayName(), lead.department(),
                     signers.stepKey(), signers.stepName(), StepAction.REMOVE_SIGNER,
-                    "减签 " + request.department().strip() + "：" + reason));
+                    "减签 " + request.department().strip() + "：" + reason, request.department().strip()));
             return null;
         });
     }

@@ -27,7 +27,7 @@ import org.tongban.support.TestDatabase;
 /**
  * The joint-review item over HTTP, as API clients use it: submit (multipart, three materials), accept,
  * three department reviews, decide, each step found in the approver's to-do list, then the applicant
- * downloads the licence PDF (12 requests per case). Clients authenticate with bearer tokens; bare Flowable
+ * downloads the licence PDF (14 requests per case: submit, six to-do lists and six completions with the lead's consolidation, the download). Clients authenticate with bearer tokens; bare Flowable
  * runs the same BPMN in the same run and database, rounds alternating. Prints cases/s, p50/p95 per request
  * type, and on MariaDB SQL statements and commits per case ({@code SHOW GLOBAL STATUS} deltas around each
  * side's measured rounds). HTTP Basic (one BCrypt per request) runs only with {@code -Dbench.basic-cases=N}.
@@ -94,7 +94,7 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         System.out.printf("BENCHMARK machine load average (1 min) %.1f before, %.1f after the measured rounds, %d cores%n",
                 loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
         System.out.printf("BENCHMARK bare Flowable      : %7.2f cases/s (%d retried conflicts)%n", bareRate, bare.retries.get());
-        System.out.printf("BENCHMARK Tongban HTTP bearer: %7.2f cases/s (12 requests per case + to-do re-lists)%n", bearerRate);
+        System.out.printf("BENCHMARK Tongban HTTP bearer: %7.2f cases/s (14 requests per case + to-do re-lists)%n", bearerRate);
         System.out.printf("BENCHMARK ratio bearer/bare  : %7.2f%n", bearerRate / bareRate);
         if (TestDatabase.MYSQL) {
             System.out.printf("BENCHMARK bare Flowable      : %6.1f statements/case, %5.2f commits/case (MariaDB Questions, Com_commit)%n",

@@ -192,6 +192,9 @@ class CountersignRulesTest extends ApiTestBase {
         assertThat(signer(LEAD, planningTask, "remove-signer", "DQ-SCJG", null).getStatusCode().value()).isEqualTo(204);
         assertThat(as(MARKET).getForObject("/api/v1/tasks?caseNumber=" + number, JsonNode.class).get("items")).isEmpty();
         assertThat(only(history(number), "REMOVE_SIGNER").get("department").asText()).isEqualTo("DQ-ZHZF");
+        // the lead's panel follows: the added department is a row of the round, the removed one is not
+        JsonNode round = as(LEAD).getForObject("/api/v1/cases/" + number + "/joint-review", JsonNode.class).at("/rounds/0/departments");
+        assertThat(round.findValuesAsText("department")).containsExactly("DQ-ZRZY", "DQ-JJ", "DQ-STHJ");
 
         // weights 2 + 2 + 1 (the added department weighs 1): 2/5 after planning agreed
         actOk(PLANNING, number, "jointReview", "AGREE", "符合规划");
