@@ -48,18 +48,15 @@ export const operationJourneys = [
     async run(h) {
       const { page } = h
       const n = await submitConstruction(h.base, 'lina')
-      // 转办: 陈静 hands the acceptance to 黄丽; an unknown username is refused at its field
+      // 转办: 陈静 hands the acceptance to 黄丽, picked from the department's approvers
       await as(h, 'chenjing', '/workbench')
       await openTask(h, n, 'acceptance')
       await page.getByTestId('op-transfer').click()
       await page.getByTestId('op-submit').click()
       await page.getByTestId('op-error-to').waitFor() // required, checked before sending
-      await page.getByTestId('op-to').fill('nobody-here')
-      await page.getByTestId('op-reason').fill('陈静出差，由黄丽受理')
-      await page.getByTestId('op-submit').click()
-      await page.getByTestId('op-error-to').filter({ hasText: /\S/ }).waitFor()
       await h.axe('transfer dialog, refused')
-      await page.getByTestId('op-to').fill('huangli')
+      await choose(page, 'op-to', /黄丽（huangli）/)
+      await page.getByTestId('op-reason').fill('陈静出差，由黄丽受理')
       await page.getByTestId('op-submit').click()
       await page.getByTestId('operated').filter({ hasText: '转办' }).waitFor()
       await page.getByTestId('claimed-by-other').filter({ hasText: 'huangli' }).waitFor() // her colleague still sees it
@@ -189,7 +186,7 @@ export const operationJourneys = [
       await page.getByTestId('claim').click()
       await page.getByTestId('claimed-by-me').waitFor()
       await page.getByTestId('op-delegate').click()
-      await page.getByTestId('op-to').fill('huangli')
+      await choose(page, 'op-to', /黄丽（huangli）/)
       await page.getByTestId('op-reason').fill('请协助核查施工合同')
       await page.getByTestId('op-submit').click()
       await page.getByTestId('delegated-by-me').waitFor()

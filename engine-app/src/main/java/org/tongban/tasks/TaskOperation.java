@@ -1,5 +1,7 @@
 package org.tongban.tasks;
 
+import java.util.List;
+
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -91,6 +93,13 @@ class TaskOperation {
 
     private static final java.util.Map<String, String> LABELS = java.util.Map.of(
             "reason", "理由", "opinion", "意见", "note", "附言", "message", "催办内容");
+
+    /** The enabled approvers of the task's departments, but the caller: whom a transfer or delegation may name. */
+    List<Colleague> colleagues(Actor user, WorkTask task) {
+        return task.departments().stream().flatMap(d -> directory.activeApprovers(d).stream()).distinct()
+                .filter(u -> !u.equals(user.username())).sorted()
+                .map(u -> new Colleague(u, directory.displayName(u))).toList();
+    }
 
     /**
      * The person a task is handed to (transfer, delegate): someone else, an enabled approver of one of the task's

@@ -15,9 +15,17 @@ public class Transfers {
     private final WorkTasks tasks;
     private final TaskOperation operation;
 
-    Transfers(WorkTasks tasks, TaskOperation operation) {
+    private final TaskQueue queue;
+
+    Transfers(WorkTasks tasks, TaskOperation operation, TaskQueue queue) {
         this.tasks = tasks;
         this.operation = operation;
+        this.queue = queue;
+    }
+
+    /** Whom this task may be transferred or delegated to (the pickers of the task page); 404 if the task is not mine to see. */
+    public java.util.List<Colleague> colleagues(Actor user, String taskId) {
+        return operation.colleagues(user, queue.visibleTask(user, taskId));
     }
 
     public TaskView transfer(Actor user, String taskId, String to, String reason) {

@@ -75,6 +75,12 @@ class ApproverOperationsTest extends ApiTestBase {
     void theAssigneeTransfersToAColleagueOfTheTasksDepartments() {
         String number = submitConstruction("lina");
         String task = taskOf("chenjing", number, "acceptance");
+        // the picker offers the department's other enabled approvers; another department gets 404
+        JsonNode colleagues = as("chenjing").getForObject("/api/v1/tasks/" + task + "/colleagues", JsonNode.class);
+        assertThat(colleagues.findValuesAsText("username")).containsExactly("huangli");
+        assertThat(colleagues.findValuesAsText("name")).containsExactly("黄丽");
+        assertThat(as("zhaolei").getForEntity("/api/v1/tasks/" + task + "/colleagues", JsonNode.class).getStatusCode().value())
+                .isEqualTo(404);
 
         assertField(op("chenjing", task, "transfer", Map.of("to", "huangli")), "reason", "required");
         assertField(op("chenjing", task, "transfer", Map.of("to", "zhaolei", "reason", "请黄丽办理")), "to", "not-an-approver-of-task");

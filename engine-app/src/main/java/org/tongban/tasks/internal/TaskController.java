@@ -81,6 +81,12 @@ class TaskController {
         return queue.detail(user, taskId);
     }
 
+    @GetMapping("/{taskId}/colleagues")
+    @Operation(summary = "Colleagues a task may be transferred (转办) or delegated (委派) to: the enabled approvers of its departments")
+    java.util.List<org.tongban.tasks.Colleague> colleagues(@PathVariable String taskId, Actor user) {
+        return transfers.colleagues(user, taskId);
+    }
+
     @PostMapping("/{taskId}/claim")
     @Operation(summary = "Claim (签收) a task of my department")
     TaskView claim(@PathVariable String taskId, Actor user) {
