@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RepositoryService;
-import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
 import org.tongban.catalogue.ServiceItem;
@@ -37,15 +36,23 @@ public class ProcessDefinitions {
         return safety.check(item, bpmn);
     }
 
-    /** Deploys content that passed {@link #check}; returns the latest version (unchanged content deploys nothing). */
+    /**
+     * Deploys content that passed {@link #check}; returns the latest version. Content equal to the latest
+     * version's deploys nothing. The comparison is ours, with the latest process version: Flowable's duplicate
+     * filter compares with the latest deployment by deployment time, which MySQL cannot order within one second,
+     * so restoring an earlier version right after another deploy could be taken for a duplicate and skipped.
+     */
     public ProcessVersion deployChecked(ServiceItem item, byte[] bpmn) {
-        Deployment deployment = repository.createDeployment()
-                .name(item.code()).key(item.code()).category(item.code())
-                .addBytes(item.code() + ".bpmn20.xml", bpmn)
-                .enableDuplicateFiltering()
-                .deploy();
+        ProcessDefinition latest = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(item.processKey()).latestVersion().singleResult();
+        if (latest == null || !java.util.Arrays.equals(xmlOf(latest.getId()), bpmn)) {
+            repository.createDeployment()
+                    .name(item.code()).key(item.code()).category(item.code())
+                    .addBytes(item.code() + ".bpmn20.xml", bpmn)
+                    .deploy();
+        }
         return versions(item).stream().filter(ProcessVersion::latest).findFirst()
-                .orElseThrow(() -> new IllegalStateException("deployment " + deployment.getId() + " has no process " + item.processKey()));
+                .orElseThrow(() -> new IllegalStateException("no deployed process " + item.processKey() + " for " + item.code()));
     }
 
     /** The BPMN XML of the item's latest deployed process version. */
