@@ -16,6 +16,7 @@ import org.tongban.identity.Role;
 import org.tongban.shared.DomainException;
 import org.tongban.workflow.CountersignRule;
 import org.tongban.workflow.JointReviews;
+import org.tongban.workflow.StepMoves;
 import org.tongban.workflow.ProcessVariables;
 import org.tongban.cases.StepKind;
 
@@ -31,9 +32,11 @@ public class LeadDepartment {
     private final Directory directory;
 
     private final JointReviews jointReviews;
+    private final StepMoves moves;
 
-    LeadDepartment(Cases cases, Directory directory, JointReviews jointReviews) {
+    LeadDepartment(Cases cases, Directory directory, JointReviews jointReviews, StepMoves moves) {
         this.jointReviews = jointReviews;
+        this.moves = moves;
         this.cases = cases;
         this.directory = directory;
     }
@@ -79,18 +82,23 @@ public class LeadDepartment {
      * (a path around it, e.g. a designer's, does not skip it); true otherwise.
      */
     public boolean consolidated(ServiceItem item, CaseRef ref, String processDefinitionId) {
-        if (item.jointReview() == null || !jointReviews.hasStep(processDefinitionId, StepKind.CONSOLIDATION.category())) {
-            return true;
-        }
-        List<JointReviewRound> rounds = cases.jointReviewRounds(ref);
-        return !rounds.isEmpty() && rounds.get(rounds.size() - 1).consolidation() != null;
+        return processDefinitionId == null || consolidated(item, ref, moves.stepsOfVersion(processDefinitionId));
     }
 
     /** 409 {@code consolidation-missing} unless {@link #consolidated}. */
     public void requireConsolidated(ServiceItem item, CaseRef ref) {
-        if (item.jointReview() != null && !consolidated(item, ref, jointReviews.definitionOf(ref.processInstanceId()))) {
+        if (!consolidated(item, ref, moves.steps(ref.processInstanceId()))) {
             throw DomainException.conflict("consolidation-missing", ref.caseNumber());
         }
+    }
+
+    private boolean consolidated(ServiceItem item, CaseRef ref, Map<String, StepMoves.ProcessStep> steps) {
+        if (item.jointReview() == null
+                || steps.values().stream().noneMatch(s -> StepKind.CONSOLIDATION.category().equals(s.category()))) {
+            return true;
+        }
+        List<JointReviewRound> rounds = cases.jointReviewRounds(ref);
+        return !rounds.isEmpty() && rounds.get(rounds.size() - 1).consolidation() != null;
     }
 
     /**

@@ -54,22 +54,6 @@ public class JointReviews {
                 .findFirst().map(CountersignSpec::ruleOf);
     }
 
-    /** The process definition (version) a running process instance runs on; null once it ended. */
-    public String definitionOf(String processInstanceId) {
-        var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        return instance == null ? null : instance.getProcessDefinitionId();
-    }
-
-    /**
-     * Whether a process version has a step of this category (e.g. the lead's {@code consolidation}), from the
-     * engine's model cache.
-     */
-    public boolean hasStep(String processDefinitionId, String category) {
-        return processDefinitionId != null && repository.getBpmnModel(processDefinitionId).getMainProcess()
-                .findFlowElementsOfType(org.flowable.bpmn.model.UserTask.class).stream()
-                .anyMatch(t -> category.equals(t.getCategory()));
-    }
-
     /** 加签: {@code department} joins the countersign that {@code taskId} belongs to. Refusals are 409s. */
     public Signers addSigner(String taskId, String department, SignerPosition position) {
         return run(new SignerCmd(taskId, department, position, true));
