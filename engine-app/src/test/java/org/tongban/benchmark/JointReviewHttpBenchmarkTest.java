@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
@@ -43,10 +45,18 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
     private static final int WARMUP_CASES = Integer.getInteger("bench.warmup-cases", 20);
     private static final Map<String, String> REVIEWERS = Map.of("DQ-ZRZY", "zhaolei", "DQ-XF", "sunqiang", "DQ-STHJ", "zhoumin");
 
+    /** simple: HttpURLConnection, the leanest client in the JDK (clients share the server's JVM and CPU); jdk: java.net.http. */
+    private static final String CLIENT = System.getProperty("bench.client", "simple");
+
+    @Autowired
+    RestTemplateBuilder restTemplates;
     @Autowired
     RuntimeService runtime;
     @Autowired
     TaskService taskService;
+
+    /** CPU the client threads spent in HTTP cycles (their own work: requests, JSON; the server's is elsewhere). */
+    private final java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
 
     /** Where the HTTP cycle's requests are timed; swapped for a fresh one per measured window. */
     private volatile Latencies latencies = new Latencies();
@@ -58,27 +68,54 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
 
     @Test
     void httpWithBearerTokensAgainstBareFlowable() throws Exception {
-        var bare = new BareFlowableCycle(runtime, taskService);
-        Runnable bearer = () -> httpCycle(this::as);
+        var bareCycle = new BareFlowableCycle(runtime, taskService);
+        var bareCycleCpu = new java.util.concurrent.atomic.AtomicLong();
+        Runnable bare = () -> {
+            long cpu = ThreadCpu.currentThread();
+            try {
+                bareCycle.run();
+            } finally {
+                bareCycleCpu.addAndGet(ThreadCpu.currentThread() - cpu);
+            }
+        };
+        var clients = new ConcurrentHashMap<String, TestRestTemplate>();
+        Runnable bearer = () -> httpCycle(user -> clients.computeIfAbsent(user, this::client));
 
         Load.seconds(bare, WARMUP_CASES, THREADS);
         Load.seconds(bearer, WARMUP_CASES, THREADS); // warm-up: JIT, pools, font subsetter, one token per user
         var bareTimes = new Latencies();
         var httpTimes = new Latencies();
-        bare.latencies = bareTimes;
+        bareCycle.latencies = bareTimes;
         latencies = httpTimes;
         double bareSeconds = 0;
         double bearerSeconds = 0;
         ServerCounters bareSql = new ServerCounters(0, 0);
         ServerCounters bearerSql = new ServerCounters(0, 0);
+        CpuTimes bareCpu = new CpuTimes(0, 0);
+        long bareCycles = 0;
+        CpuTimes bearerCpu = new CpuTimes(0, 0);
+        var bearerThreads = new java.util.TreeMap<String, Long>();
         double backgroundBefore = background();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         for (int round = 0; round < ROUNDS; round++) {
             var before = ServerCounters.read();
+            var cpuBefore = CpuTimes.now();
+            bareCycleCpu.set(0);
             bareSeconds += Load.seconds(bare, CASES, THREADS);
+            var cpuBetween = CpuTimes.now();
             var between = ServerCounters.read();
+            var windowStart = java.time.LocalTime.now();
+            var threadsBefore = ThreadCpu.byKind();
+            clientCpu.set(0);
             bearerSeconds += Load.seconds(bearer, CASES, THREADS);
+            ThreadCpu.since(ThreadCpu.byKind(), threadsBefore).forEach((kind, cpu) -> bearerThreads.merge(kind, cpu, Long::sum));
+            bearerThreads.merge("client", clientCpu.get(), Long::sum);
+            System.out.printf("BENCHMARK Tongban window %d: %s to %s (to match profiles)%n", round + 1, windowStart, java.time.LocalTime.now());
+            var cpuAfter = CpuTimes.now();
             var after = ServerCounters.read();
+            bareCpu = bareCpu.plus(cpuBetween.since(cpuBefore));
+            bareCycles += bareCycleCpu.get();
+            bearerCpu = bearerCpu.plus(cpuAfter.since(cpuBetween));
             if (before != null) {
                 bareSql = bareSql.plus(between.since(before));
                 bearerSql = bearerSql.plus(after.since(between));
@@ -89,11 +126,11 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         int cases = ROUNDS * CASES;
         double bareRate = cases / bareSeconds;
         double bearerRate = cases / bearerSeconds;
-        System.out.printf("%nBENCHMARK HTTP joint review (submit, list+complete x5, download licence) on %s, %d clients, %d x %d cases per side%n",
-                TestDatabase.MYSQL ? "MySQL/MariaDB" : "H2 (in-memory)", THREADS, ROUNDS, CASES);
+        System.out.printf("%nBENCHMARK HTTP joint review (submit, list+complete x6, download licence) on %s, %d clients (%s HTTP client), %d x %d cases per side%n",
+                TestDatabase.MYSQL ? "MySQL/MariaDB" : "H2 (in-memory)", THREADS, CLIENT, ROUNDS, CASES);
         System.out.printf("BENCHMARK machine load average (1 min) %.1f before, %.1f after the measured rounds, %d cores%n",
                 loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
-        System.out.printf("BENCHMARK bare Flowable      : %7.2f cases/s (%d retried conflicts)%n", bareRate, bare.retries.get());
+        System.out.printf("BENCHMARK bare Flowable      : %7.2f cases/s (%d retried conflicts)%n", bareRate, bareCycle.retries.get());
         System.out.printf("BENCHMARK Tongban HTTP bearer: %7.2f cases/s (14 requests per case + to-do re-lists)%n", bearerRate);
         System.out.printf("BENCHMARK ratio bearer/bare  : %7.2f%n", bearerRate / bareRate);
         if (TestDatabase.MYSQL) {
@@ -103,6 +140,21 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
                     (double) bearerSql.questions() / cases, (double) bearerSql.commits() / cases);
             System.out.printf("BENCHMARK (server-wide counters: other clients count too; while idle, 5 s before and after: %.0f and %.0f statements/s)%n",
                     backgroundBefore, backgroundAfter);
+        }
+        System.out.printf("BENCHMARK CPU per case, ms   : bare Flowable JVM %6.1f + database %6.1f = %6.1f; Tongban HTTP JVM %6.1f + database %6.1f = %6.1f (CPU ratio bare/Tongban %.2f)%n",
+                bareCpu.jvmNanos() / 1e6 / cases, bareCpu.databaseNanos() / 1e6 / cases,
+                (bareCpu.jvmNanos() + bareCpu.databaseNanos()) / 1e6 / cases,
+                bearerCpu.jvmNanos() / 1e6 / cases, bearerCpu.databaseNanos() / 1e6 / cases,
+                (bearerCpu.jvmNanos() + bearerCpu.databaseNanos()) / 1e6 / cases,
+                (double) (bareCpu.jvmNanos() + bareCpu.databaseNanos()) / (bearerCpu.jvmNanos() + bearerCpu.databaseNanos()));
+        System.out.printf("BENCHMARK bare JVM CPU per case, ms   : client (the cycles, engine included) %.1f; JIT, GC and the rest %.1f%n",
+                bareCycles / 1e6 / cases, (bareCpu.jvmNanos() - bareCycles) / 1e6 / cases);
+        System.out.printf("BENCHMARK Tongban JVM CPU per case, ms: %s; JIT, GC and the rest %.1f%n",
+                bearerThreads.entrySet().stream().map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1e6 / cases))
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                (bearerCpu.jvmNanos() - bearerThreads.values().stream().mapToLong(Long::longValue).sum()) / 1e6 / cases);
+        if (!CpuTimes.databaseMeasured()) {
+            System.out.println("BENCHMARK (no local mariadbd/mysqld process: database CPU not measured)");
         }
         bareTimes.print("bare");
         httpTimes.print("HTTP");
@@ -117,6 +169,17 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("constructionPermit").count()).isZero();
     }
 
+    /** A bearer-token client of the kind {@code bench.client} names; one login per user. */
+    private TestRestTemplate client(String user) {
+        if (!CLIENT.equals("simple")) {
+            return as(user);
+        }
+        var client = new TestRestTemplate(restTemplates.requestFactory(SimpleClientHttpRequestFactory.class)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token(user, PASSWORD)));
+        client.setUriTemplateHandler(rest.getRestTemplate().getUriTemplateHandler());
+        return client;
+    }
+
     /** Statements per second the MariaDB server receives from others while this benchmark is idle for 5 s. */
     private static double background() throws InterruptedException {
         var before = ServerCounters.read();
@@ -128,6 +191,15 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
     }
 
     private void httpCycle(Function<String, TestRestTemplate> client) {
+        long cpu = ThreadCpu.currentThread();
+        try {
+            httpSteps(client);
+        } finally {
+            clientCpu.addAndGet(ThreadCpu.currentThread() - cpu);
+        }
+    }
+
+    private void httpSteps(Function<String, TestRestTemplate> client) {
         Latencies time = latencies;
         String number = submit(time, client.apply("lina")).get("caseNumber").asText();
         complete(time, client.apply("chenjing"), number, "acceptance", "accept", "ACCEPT", "材料齐全，予以受理");
