@@ -97,8 +97,7 @@ public class TaskActions {
             WorkTasks.CountersignVerdict verdict = kind == StepKind.JOINT_REVIEW && signer != null
                     ? new WorkTasks.CountersignVerdict(signer, CountersignRule.Verdict.valueOf(request.action().name()))
                     : null;
-            // An unclaimed task is claimed in the same command: the done list needs the assignee.
-            return new Completion(task.assignee() == null ? user.username() : null, variables, verdict);
+            return new Completion(variables, verdict);
         });
     }
 

@@ -160,17 +160,19 @@ public class WorkTasks {
 
     /** 办理 of a task whose caller was already checked (the applicant's own correction step). */
     public void complete(String taskId) {
-        complete(taskId, task -> new Completion(null, Map.of()));
+        complete(taskId, task -> new Completion(Map.of()));
     }
 
     /**
-     * How to complete a task: {@code claimAs} (nullable) first claims an unclaimed one; the outcome variables;
-     * {@code verdict} (nullable): a joint-review department's verdict, which the step's countersign rule counts.
+     * How to complete a task: the outcome variables; {@code verdict} (nullable): a joint-review department's
+     * verdict, which the step's countersign rule counts. An unclaimed task is completed as it is, without a claim:
+     * who worked the step is in the case history (the done list reads it there, decision 18), and a claim would
+     * cost the engine a task update, an activity-instance update and a participant link per step.
      */
-    public record Completion(String claimAs, Map<String, Object> variables, CountersignVerdict verdict) {
+    public record Completion(Map<String, Object> variables, CountersignVerdict verdict) {
 
-        public Completion(String claimAs, Map<String, Object> variables) {
-            this(claimAs, variables, null);
+        public Completion(Map<String, Object> variables) {
+            this(variables, null);
         }
     }
 

@@ -36,6 +36,7 @@ import org.tongban.support.TestDatabase;
  * Asserts only completeness. Run: {@code mvn -o -B -Pbenchmark-http -pl engine-app test} (docs/benchmark.md).
  */
 @Tag("benchmark")
+@org.springframework.context.annotation.Import(RequestCpu.class)
 class JointReviewHttpBenchmarkTest extends ApiTestBase {
 
     private static final int CASES = Integer.getInteger("bench.cases", 200);
@@ -106,6 +107,9 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
             var between = ServerCounters.read();
             var windowStart = java.time.LocalTime.now();
             var threadsBefore = ThreadCpu.byKind();
+            if (round == 0) {
+                RequestCpu.reset();
+            }
             clientCpu.set(0);
             bearerSeconds += Load.seconds(bearer, CASES, THREADS);
             ThreadCpu.since(ThreadCpu.byKind(), threadsBefore).forEach((kind, cpu) -> bearerThreads.merge(kind, cpu, Long::sum));
@@ -156,6 +160,7 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         if (!CpuTimes.databaseMeasured()) {
             System.out.println("BENCHMARK (no local mariadbd/mysqld process: database CPU not measured)");
         }
+        RequestCpu.print(cases);
         bareTimes.print("bare");
         httpTimes.print("HTTP");
         if (BASIC_CASES > 0) {

@@ -14,10 +14,9 @@ import org.tongban.workflow.WorkTasks.Completion;
 
 /**
  * 办理: reads the open task, lets the caller decide on it (who may work it, the domain effects, the outcome
- * variables; a refusal is thrown), then claims it for the caller if unclaimed and completes it, all in one
- * command: the engine reads the task and its candidate links once (the completion re-uses them from the
- * command's entity cache) and flushes once (the done list needs the assignee). The task row is locked first
- * ({@link TaskLockMapper#lockTask}).
+ * variables; a refusal is thrown), then completes it, all in one command: the engine reads the task and its
+ * candidate links once (the completion re-uses them from the command's entity cache) and flushes once. The task
+ * row is locked first ({@link TaskLockMapper#lockTask}).
  */
 public record CompleteCmd(String taskId, Function<Optional<WorkTask>, Completion> decide, TaskLockMapper locks)
         implements Command<Void> {
@@ -37,9 +36,6 @@ public record CompleteCmd(String taskId, Function<Optional<WorkTask>, Completion
         if (completion.verdict() != null) {
             // read by the countersign bean when the completion condition is evaluated in this same command
             context.addAttribute(CountersignBean.VERDICT, completion.verdict());
-        }
-        if (completion.claimAs() != null) {
-            tasks.claim(taskId, completion.claimAs());
         }
         tasks.complete(taskId, completion.variables());
         return null;
