@@ -129,15 +129,16 @@ class FormRulesHttpTest extends ApiTestBase {
 
         // the supervision company is required only when the works are supervised
         int afterCanteen = stored();
-        assertThat(errors(construction(Map.of("supervisor", REMOVE)))).containsExactly("form.supervisor.name required",
-                "form.supervisor.creditCode required");
-        assertThat(errors(construction(Map.of("supervisor", Map.of("name", "湖州市建设工程监理有限公司", "creditCode", "91330521MA29K7LX1B")))))
-                .containsExactly("form.supervisor.creditCode bad-credit-code");
+        assertThat(errors(construction(Map.of("supervisorName", REMOVE, "supervisorCreditCode", REMOVE))))
+                .containsExactly("form.supervisorName required", "form.supervisorCreditCode required");
+        assertThat(errors(construction(Map.of("supervisorCreditCode", "91330521MA29K7LX1B"))))
+                .containsExactly("form.supervisorCreditCode bad-credit-code");
         assertThat(stored()).isEqualTo(afterCanteen);
         var unsupervised = construction(Map.of("supervisionRequired", "NO", "plannedDays", 1));
         assertThat(unsupervised.getStatusCode().value()).as(String.valueOf(unsupervised.getBody())).isEqualTo(201);
         JsonNode data = caseOf("zhangwei", unsupervised.getBody().get("caseNumber").asText()).get("formData");
-        assertThat(data.has("supervisor")).isFalse();
+        assertThat(data.has("supervisorName")).isFalse();
+        assertThat(data.has("supervisorCreditCode")).isFalse();
         assertThat(data.get("plannedDays").asInt()).isEqualTo(717); // 2027-01-15 … 2028-12-31, by the server
         assertThat(stored()).isGreaterThan(before);
     }
@@ -147,8 +148,8 @@ class FormRulesHttpTest extends ApiTestBase {
         int before = stored();
         assertThat(errors(construction(Map.of("plannedEnd", "2028-02-30", "contractorCreditCode", "91330521MA29K7LX1B"))))
                 .containsExactlyInAnyOrder("form.plannedEnd bad-date", "form.contractorCreditCode bad-credit-code");
-        assertThat(errors(construction(Map.of("landUsePermitNo", REMOVE, "supervisor", Map.of("name", "x", "creditCode", "91330521MA29K7LX1A", "extra", "y")))))
-                .containsExactlyInAnyOrder("form.landUsePermitNo required", "form.supervisor.extra unknown-field");
+        assertThat(errors(construction(Map.of("landUsePermitNo", REMOVE, "supervisor", Map.of("name", "x")))))
+                .containsExactlyInAnyOrder("form.landUsePermitNo required", "form.supervisor unknown-field");
 
         var lit = outdoor(Map.of("lighting", "YES"));
         assertThat(errors(lit)).containsExactly("form.lightingType required");

@@ -87,7 +87,7 @@ public abstract class ApiTestBase {
                 Map.entry("landUsePermitNo", "地字第330521202600018号"),
                 Map.entry("contractorName", "浙江德清建工集团有限公司"), Map.entry("contractorCreditCode", "91330521MA2B3C4D5Q"),
                 Map.entry("supervisionRequired", "YES"),
-                Map.entry("supervisor", Map.of("name", "湖州市建设工程监理有限公司", "creditCode", "91330521MA29K7LX1A")),
+                Map.entry("supervisorName", "湖州市建设工程监理有限公司"), Map.entry("supervisorCreditCode", "91330521MA29K7LX1A"),
                 Map.entry("floorArea", 45800), Map.entry("contractPrice", 18650.5),
                 Map.entry("plannedStart", "2027-01-15"), Map.entry("plannedEnd", "2028-12-31"));
     }
