@@ -165,4 +165,41 @@ class FormRulesHttpTest extends ApiTestBase {
         assertThat(data.get("areaSquareMetres").asDouble()).isEqualTo(3.0);
         assertThat(data.get("lightingType").asText()).isEqualTo("LED");
     }
+
+    @Test
+    void aResubmissionIsCheckedTheSameWayAndStoresNothingWhenRefused() {
+        String number = submitFood("zhangwei");
+        assertThat(act("wangfang", taskOf("wangfang", number, "acceptance"), "REQUEST_CORRECTION", null,
+                List.of("补充从业人员健康证明")).getStatusCode().value()).isEqualTo(204);
+        String storedForm = jdbc.queryForObject("SELECT form_data FROM tb_case WHERE case_number = ?", String.class, number);
+        int materials = jdbc.queryForObject("SELECT COUNT(*) FROM tb_material", Integer.class);
+        var rows = List.of(Map.of("name", "王秀英", "residentId", "330521199003151223", "healthCertificateNo", "JK3305212026001",
+                "healthCertificateExpiry", "2099-06-30"), Map.of("name", "李强", "residentId", "330521198507083012",
+                "healthCertificateNo", "JK3305212026002", "healthCertificateExpiry", "2099-13-01"));
+        var refused = resubmit(number, Map.of("staff", rows, "operatorType", "SALES", "diningSeats", 10));
+        assertThat(errors(refused)).containsExactly("form.staff[1].healthCertificateExpiry bad-date");
+        assertThat(jdbc.queryForObject("SELECT form_data FROM tb_case WHERE case_number = ?", String.class, number)).isEqualTo(storedForm);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tb_material", Integer.class)).isEqualTo(materials);
+        assertThat(caseOf("zhangwei", number).get("status").asText()).isEqualTo("CORRECTION_REQUESTED");
+
+        var fixed = new java.util.ArrayList<Map<String, String>>(rows);
+        fixed.set(1, Map.of("name", "李强", "residentId", "330521198507083012", "healthCertificateNo", "JK3305212026002",
+                "healthCertificateExpiry", "2099-12-01"));
+        var accepted = resubmit(number, Map.of("staff", fixed, "operatorType", "SALES", "diningSeats", 10));
+        assertThat(accepted.getStatusCode().value()).as(String.valueOf(accepted.getBody())).isEqualTo(200);
+        JsonNode data = caseOf("zhangwei", number).get("formData");
+        assertThat(data.get("staff")).hasSize(2);
+        assertThat(data.get("staffCount").asInt()).isEqualTo(2);
+        assertThat(data.has("diningSeats")).isFalse(); // a shop has no dining seats: hidden, so dropped
+    }
+
+    private ResponseEntity<JsonNode> resubmit(String number, Map<String, Object> changes) {
+        var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        body.add("application", toJson(Map.of("form", changes)));
+        body.add("LAYOUT_PLAN", file("布局图-修订.pdf", pdfBytes()));
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        return as("zhangwei").exchange("/api/v1/cases/" + number + "/resubmission", org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(body, headers), JsonNode.class);
+    }
 }
