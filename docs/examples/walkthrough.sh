@@ -22,7 +22,7 @@ curl -sf "$BASE/items/FOOD-BUSINESS-LICENCE" | json '["name"]["zh"]'
 
 echo "== 2. Applicant 张伟 (zhangwei) submits an application with two materials"
 curl -sf -H "$(auth zhangwei)" "$BASE/cases" \
-  -F 'application={"itemCode":"FOOD-BUSINESS-LICENCE","form":{"operatorName":"德清县禹越镇味香餐饮有限公司","creditCode":"91330521MA2B3C4D5Q","legalRepresentative":"张伟","premisesAddress":"浙江省湖州市德清县禹越镇杭海路88号","operatorType":"CATERING","businessScope":"热食类食品制售","contactPhone":"13857212345"}}' \
+  -F 'application={"itemCode":"FOOD-BUSINESS-LICENCE","form":{"operatorName":"德清县禹越镇味香餐饮有限公司","creditCode":"91330521MA2B3C4D5Q","legalRepresentative":"张伟","premisesAddress":"浙江省湖州市德清县禹越镇杭海路88号","operatorType":"CATERING","businessScope":"热食类食品制售","contactPhone":"13857212345","staff":[{"name":"王秀英","residentId":"330521199003151223","healthCertificateNo":"JK3305212026001","healthCertificateExpiry":"2099-06-30"}]}}' \
   -F PREMISES_PROOF=@"$work/material.pdf" -F LAYOUT_PLAN=@"$work/material.pdf" > "$work/case.json"
 CASE=$(json '["caseNumber"]' < "$work/case.json"); CODE=$(json '["queryCode"]' < "$work/case.json")
 echo "case number $CASE, query code $CODE"

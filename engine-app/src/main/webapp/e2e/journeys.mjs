@@ -79,6 +79,13 @@ export const journeys = [
       await page.locator('.fjs-dropdownlist-item', { hasText: '餐饮服务经营者' }).click()
       await page.getByTestId('form').getByLabel('经营项目').fill('热食类食品制售、冷食类食品制售')
       await page.getByTestId('form').getByLabel('联系电话').fill('13857212345')
+      // the staff list starts with one row: a member of staff and the health certificate
+      await page.getByTestId('form').getByLabel('姓名').fill('王秀英')
+      await page.getByTestId('form').getByLabel('身份证号码').fill('330521199003151223')
+      await page.getByTestId('form').getByLabel('健康证明编号').fill('JK3305212026001')
+      const expiry = page.getByTestId('form').getByLabel('健康证明有效期至')
+      await expiry.fill('06/30/2099')
+      await expiry.press('Enter')
       await page.locator('#file-PREMISES_PROOF').setInputFiles({ name: '租赁合同.pdf', mimeType: 'application/pdf', buffer: PDF })
       await page.locator('#file-LAYOUT_PLAN').setInputFiles({ name: '布局图.pdf', mimeType: 'application/pdf', buffer: PDF })
       await fitsWidth(h, 'apply form')

@@ -14,8 +14,8 @@ async function submitOutdoor(h) {
     itemCode: 'OUTDOOR-ADVERTISING',
     form: {
       applicantName: '德清县莫干山文旅发展有限公司', creditCode: '91330521MA29K7LX1A', contactPhone: '13957231234',
-      siteAddress: '浙江省湖州市德清县武康街道英溪南路与余英街交叉口东北角', facilityType: 'PILLAR', areaSquareMetres: 24,
-      periodMonths: 24, contentSummary: '莫干山国际旅游度假区形象宣传（公益内容占比不低于百分之十）',
+      siteAddress: '浙江省湖州市德清县武康街道英溪南路与余英街交叉口东北角', facilityType: 'PILLAR', widthMetres: 6, heightMetres: 4,
+      periodMonths: 24, lighting: 'NO', contentSummary: '莫干山国际旅游度假区形象宣传（公益内容占比不低于百分之十）',
     },
   }))
   for (const code of ['SITE_RIGHT', 'DESIGN', 'SAFETY']) body.append(code, new Blob([PDF], { type: 'application/pdf' }), `${code}.pdf`)

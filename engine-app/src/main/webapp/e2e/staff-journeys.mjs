@@ -42,6 +42,8 @@ export async function submitConstruction(base, user) {
       projectName: '德清县科技新城人才公寓项目（一期）', builderName: '德清县城市建设发展有限公司',
       builderCreditCode: '91330521MA29K7LX1A', siteAddress: '浙江省湖州市德清县阜溪街道长虹中街以北',
       contractorName: '浙江德清建工集团有限公司', floorArea: 45800, contractPrice: 18650.5, plannedStart: '2027-01-15',
+      landUsePermitNo: '地字第330521202600018号', contractorCreditCode: '91330521MA2B3C4D5Q', supervisionRequired: 'YES',
+      supervisorName: '湖州市建设工程监理有限公司', supervisorCreditCode: '91330521MA29K7LX1A', plannedEnd: '2028-12-31',
     },
   }))
   for (const code of ['PLANNING_PERMIT', 'CONTRACT', 'DRAWINGS_REVIEW']) {

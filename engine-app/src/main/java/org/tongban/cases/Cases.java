@@ -27,6 +27,7 @@ import org.tongban.cases.internal.MaterialChecks;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.forms.Forms;
+import org.tongban.forms.ValidatedForm;
 import org.tongban.identity.Actor;
 import org.tongban.identity.Directory;
 import org.tongban.identity.Role;
@@ -89,7 +90,8 @@ public class Cases {
                                 List<MaterialUpload> materials) {
         ServiceItem item = catalogue.require(itemCode);
         Map<String, Object> form = formData == null ? Map.of() : formData;
-        var problems = new ArrayList<FieldProblem>(forms.validate(item.form(), form));
+        ValidatedForm validated = forms.validate(item.form(), form);
+        var problems = new ArrayList<FieldProblem>(validated.problems());
         problems.addAll(MaterialChecks.check(item, materials, true));
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
@@ -101,7 +103,7 @@ public class Cases {
         row.itemCode = item.code();
         row.applicant = applicant.username();
         row.status = CaseTransition.SUBMIT.next(null, null).name();
-        row.formData = toJson(form);
+        row.formData = toJson(validated.data()); // hidden fields dropped, computed fields the server's
         row.submittedAt = now;
         // The instance id is fixed before start: the first step's department is recorded while the engine starts.
         row.processInstanceId = UUID.randomUUID().toString();
@@ -152,7 +154,8 @@ public class Cases {
         if (formChanges != null) {
             form.putAll(formChanges);
         }
-        var problems = new ArrayList<FieldProblem>(forms.validate(item.form(), form));
+        ValidatedForm validated = forms.validate(item.form(), form);
+        var problems = new ArrayList<FieldProblem>(validated.problems());
         problems.addAll(MaterialChecks.check(item, materials, false));
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
@@ -163,7 +166,7 @@ public class Cases {
             throw DomainException.conflict("case-not-awaiting-correction", caseNumber, row.caseStatus());
         }
         Instant now = Instant.now();
-        row.formData = toJson(form);
+        row.formData = toJson(validated.data());
         mapper.updateForm(row.id, row.formData);
         materials.forEach(m -> mapper.supersedeMaterial(row.id, m.code()));
         storeMaterials(row.id, materials, now);

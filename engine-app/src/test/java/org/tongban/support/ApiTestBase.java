@@ -75,14 +75,21 @@ public abstract class ApiTestBase {
     public static Map<String, Object> foodForm() {
         return Map.of("operatorName", "德清县禹越镇味香餐饮有限公司", "creditCode", "91330521MA2B3C4D5Q",
                 "legalRepresentative", "张伟", "premisesAddress", "浙江省湖州市德清县禹越镇杭海路88号",
-                "operatorType", "CATERING", "businessScope", "热食类食品制售、冷食类食品制售", "contactPhone", "13857212345");
+                "operatorType", "CATERING", "businessScope", "热食类食品制售、冷食类食品制售", "contactPhone", "13857212345",
+                "staff", List.of(Map.of("name", "王秀英", "residentId", "330521199003151223",
+                        "healthCertificateNo", "JK3305212026001", "healthCertificateExpiry", "2099-06-30")));
     }
 
     public static Map<String, Object> constructionForm() {
-        return Map.of("projectName", "德清县科技新城人才公寓项目（一期）", "builderName", "德清县城市建设发展有限公司",
-                "builderCreditCode", "91330521MA29K7LX1A", "siteAddress", "浙江省湖州市德清县阜溪街道长虹中街以北",
-                "contractorName", "浙江德清建工集团有限公司", "floorArea", 45800, "contractPrice", 18650.5,
-                "plannedStart", "2027-01-15");
+        return Map.ofEntries(Map.entry("projectName", "德清县科技新城人才公寓项目（一期）"),
+                Map.entry("builderName", "德清县城市建设发展有限公司"), Map.entry("builderCreditCode", "91330521MA29K7LX1A"),
+                Map.entry("siteAddress", "浙江省湖州市德清县阜溪街道长虹中街以北"),
+                Map.entry("landUsePermitNo", "地字第330521202600018号"),
+                Map.entry("contractorName", "浙江德清建工集团有限公司"), Map.entry("contractorCreditCode", "91330521MA2B3C4D5Q"),
+                Map.entry("supervisionRequired", "YES"),
+                Map.entry("supervisorName", "湖州市建设工程监理有限公司"), Map.entry("supervisorCreditCode", "91330521MA29K7LX1A"),
+                Map.entry("floorArea", 45800), Map.entry("contractPrice", 18650.5),
+                Map.entry("plannedStart", "2027-01-15"), Map.entry("plannedEnd", "2028-12-31"));
     }
 
     /** Guards against a suite that believes it runs on MySQL but silently got H2. */
