@@ -26,6 +26,7 @@ import org.tongban.cases.internal.JointReviewMapper;
 import org.tongban.cases.internal.MaterialChecks;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
+import org.tongban.forms.FormDefinition;
 import org.tongban.forms.Forms;
 import org.tongban.forms.ValidatedForm;
 import org.tongban.identity.Actor;
@@ -90,7 +91,8 @@ public class Cases {
                                 List<MaterialUpload> materials) {
         ServiceItem item = catalogue.require(itemCode);
         Map<String, Object> form = formData == null ? Map.of() : formData;
-        ValidatedForm validated = forms.validate(item.form(), form);
+        FormDefinition formVersion = forms.require(item.form()); // the latest: the case keeps it
+        ValidatedForm validated = forms.validate(formVersion, form);
         var problems = new ArrayList<FieldProblem>(validated.problems());
         problems.addAll(MaterialChecks.check(item, materials, true));
         if (!problems.isEmpty()) {
@@ -104,6 +106,7 @@ public class Cases {
         row.applicant = applicant.username();
         row.status = CaseTransition.SUBMIT.next(null, null).name();
         row.formData = toJson(validated.data()); // hidden fields dropped, computed fields the server's
+        row.formVersion = formVersion.version();
         row.submittedAt = now;
         // The instance id is fixed before start: the first step's department is recorded while the engine starts.
         row.processInstanceId = UUID.randomUUID().toString();
@@ -154,7 +157,7 @@ public class Cases {
         if (formChanges != null) {
             form.putAll(formChanges);
         }
-        ValidatedForm validated = forms.validate(item.form(), form);
+        ValidatedForm validated = forms.validate(forms.require(item.form(), row.formVersion), form);
         var problems = new ArrayList<FieldProblem>(validated.problems());
         problems.addAll(MaterialChecks.check(item, materials, false));
         if (!problems.isEmpty()) {
@@ -305,6 +308,12 @@ public class Cases {
         Seen seen = seenCase(user, caseNumber);
         CaseView view = view(seen.row(), catalogue.require(seen.row().itemCode));
         return seen.sight() == Sight.COPY ? view.withoutMaterials() : view;
+    }
+
+    /** The form version the case was submitted with, for whoever may see the case (404 for everyone else). */
+    public FormDefinition form(Actor user, String caseNumber) {
+        CaseRow row = visibleCase(user, caseNumber);
+        return forms.require(catalogue.require(row.itemCode).form(), row.formVersion);
     }
 
     public CaseRef ref(Actor user, String caseNumber) {
@@ -540,7 +549,8 @@ public class Cases {
     }
 
     /** What the licence of a granted case is issued from: the case's item and form data. */
-    public record GrantedCase(long caseId, String caseNumber, String itemCode, Map<String, Object> formData) {
+    public record GrantedCase(long caseId, String caseNumber, String itemCode, Map<String, Object> formData,
+                              Integer formVersion) {
     }
 
     /** The granted case behind a {@link CaseGranted}, for the licence issued after the grant commits. */
@@ -549,7 +559,7 @@ public class Cases {
         if (row == null || row.caseStatus() != CaseStatus.GRANTED) {
             throw new IllegalStateException("case " + caseId + " is not granted");
         }
-        return new GrantedCase(row.id, row.caseNumber, row.itemCode, readForm(row));
+        return new GrantedCase(row.id, row.caseNumber, row.itemCode, readForm(row), row.formVersion);
     }
 
     private void storeMaterials(long caseId, List<MaterialUpload> materials, Instant now) {

@@ -6,9 +6,18 @@ import java.util.Map;
 
 /**
  * A form (表单) as designed in the form-js editor; {@code schema} is the raw JSON the browser renders and
- * {@code fields} its data-carrying components as a tree (groups and dynamic lists hold their own fields).
+ * {@code fields} its data-carrying components as a tree (groups and dynamic lists hold their own fields);
+ * {@code version} is its deployed version (0 for a schema read but not deployed).
  */
-public record FormDefinition(String id, List<FormField> fields, String schema) {
+public record FormDefinition(String id, List<FormField> fields, String schema, int version) {
+
+    public FormDefinition(String id, List<FormField> fields, String schema) {
+        this(id, fields, schema, 0);
+    }
+
+    public FormDefinition withVersion(int deployed) {
+        return new FormDefinition(id, fields, schema, deployed);
+    }
 
     /**
      * Form data as people read it (option labels instead of values), keyed by field key; fields of a group with a

@@ -137,6 +137,17 @@ class CaseController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).header("X-Content-Type-Options", "nosniff").body(xml);
     }
 
+    /** The case's form version; {@code schema} is the form-js schema JSON as deployed. */
+    record CaseForm(String formId, int version, com.fasterxml.jackson.databind.JsonNode schema) {
+    }
+
+    @GetMapping("/cases/{caseNumber}/form")
+    @Operation(summary = "The form version this case was submitted with (表单版本), to show and correct its data; whoever may see the case")
+    CaseForm form(@PathVariable String caseNumber, Actor user) throws java.io.IOException {
+        var form = cases.form(user, caseNumber);
+        return new CaseForm(form.id(), form.version(), json.readTree(form.schema()));
+    }
+
     @GetMapping("/cases/{caseNumber}/history")
     @Operation(summary = "Case history: who, which department, what, when, opinion")
     List<CaseEvent> history(@PathVariable String caseNumber, Actor user) {

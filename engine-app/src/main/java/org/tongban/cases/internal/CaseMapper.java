@@ -15,10 +15,10 @@ import org.tongban.cases.CaseView.MaterialInfo;
 public interface CaseMapper {
 
     String CASE_COLUMNS = "id, case_number, query_code_hash, item_code, process_instance_id, process_definition_id, "
-            + "applicant, status, form_data, submitted_at, accepted_at, concluded_at";
+            + "applicant, status, form_data, form_version, submitted_at, accepted_at, concluded_at";
 
-    @Insert("INSERT INTO tb_case (query_code_hash, item_code, process_instance_id, applicant, status, form_data, submitted_at) "
-            + "VALUES (#{queryCodeHash}, #{itemCode}, #{processInstanceId}, #{applicant}, #{status}, #{formData}, #{submittedAt})")
+    @Insert("INSERT INTO tb_case (query_code_hash, item_code, process_instance_id, applicant, status, form_data, form_version, submitted_at) "
+            + "VALUES (#{queryCodeHash}, #{itemCode}, #{processInstanceId}, #{applicant}, #{status}, #{formData}, #{formVersion}, #{submittedAt})")
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insert(CaseRow row);
 

@@ -15,6 +15,8 @@ public class CaseRow {
     public String applicant;
     public String status;
     public String formData;
+    /** The form version the case was submitted with (null: version 1, from before versions). */
+    public Integer formVersion;
     public Instant submittedAt;
     public Instant acceptedAt;
     public Instant concludedAt;

@@ -26,9 +26,11 @@ class FormController {
 
     @GetMapping(path = "/api/v1/items/{code}/form", produces = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements
-    @Operation(summary = "The item's application form (申请表): the form-js schema JSON, exactly as designed")
+    @Operation(summary = "The item's application form (申请表): the latest version's form-js schema JSON, exactly as "
+            + "designed; header X-Form-Version names the version")
     ResponseEntity<String> form(@PathVariable String code) {
-        var item = catalogue.require(code);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(forms.require(item.form()).schema());
+        var form = forms.require(catalogue.require(code).form());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Form-Version", String.valueOf(form.version()))
+                .body(form.schema());
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -16,8 +15,8 @@ import org.tongban.forms.internal.validation.SchemaReader;
 import org.tongban.shared.InvalidContentException;
 
 /**
- * Loads {@code forms/*.form.json} (form-js schemas) at start-up and checks that every catalogue item's form
- * exists; a broken schema stops start-up naming the file.
+ * Reads the shipped {@code forms/*.form.json} (form-js schemas) at start-up and checks that every catalogue
+ * item's form exists; a broken schema stops start-up naming the file. {@link FormVersions} deploys them.
  */
 @Component
 public class FormSchemas {
@@ -42,8 +41,9 @@ public class FormSchemas {
         });
     }
 
-    public Optional<FormDefinition> find(String id) {
-        return Optional.ofNullable(forms.get(id));
+    /** The shipped forms by id, as read from the files. */
+    Map<String, FormDefinition> shipped() {
+        return Map.copyOf(forms);
     }
 
     /**

@@ -55,7 +55,7 @@ public class LicenceIssuer {
         LicenceTemplate template = templates.require(item.licenceTemplate());
         LocalDate issued = LocalDate.ofInstant(granted.grantedAt(), CHINA);
         var values = new HashMap<String, String>();
-        forms.require(item.form()).displayValues(grantedCase.formData()).forEach((k, v) -> values.put("form." + k, v));
+        forms.require(item.form(), grantedCase.formVersion()).displayValues(grantedCase.formData()).forEach((k, v) -> values.put("form." + k, v));
         values.put("case.number", grantedCase.caseNumber());
         values.put("item.name", item.name().zh());
 

@@ -18,9 +18,12 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
  * FEEL of form-js schemas ({@code conditional.hide}, {@code expression} fields) parsed and evaluated with the Camunda
- * FEEL engine. A designer's FEEL is untrusted: it is parsed once when the schema is read and refused when it is long,
- * large, loops ({@code for}/{@code some}/{@code every}), defines functions (the door to {@code external} Java
- * functions, which the engine also keeps disabled) or calls a regular-expression function (ReDoS); evaluation sees
+ * FEEL engine. A designer's FEEL is untrusted: it is parsed once when the schema is read, and only expressions built
+ * from an allow-list of syntax (literals, names, paths and filters, arithmetic, comparisons, {@code and}/{@code or}/
+ * {@code not}, {@code if}, {@code in}, ranges) and of built-in functions (text, numbers, dates, lists; no regular
+ * expressions — ReDoS) are kept: loops, quantifiers, function definitions (the door to {@code external} Java
+ * functions, which the engine also keeps disabled) and anything a later engine version adds are refused, as are long
+ * or large expressions; evaluation sees
  * only the form data (JSON maps, lists, strings, numbers, booleans — no Java objects) and runs on a small pool with a
  * time limit, so a slow expression fails the submission instead of holding the request.
  */
@@ -30,9 +33,22 @@ public final class FeelExpressions {
     public static final int MAX_NODES = 300;
     static final long TIME_LIMIT_MS = 500;
 
-    private static final Set<String> REFUSED_NODES = Set.of("For", "SomeItem", "EveryItem", "FunctionDefinition",
-            "JavaFunctionInvocation", "IterationContext");
-    private static final Set<String> REFUSED_FUNCTIONS = Set.of("matches", "replace", "split", "extract");
+    /** The syntax tree nodes (org.camunda.feel.syntaxtree) a form's FEEL may contain. */
+    private static final Set<String> ALLOWED_NODES = Set.of("ConstBool", "ConstNull", "ConstNumber", "ConstString",
+            "ConstDate", "ConstLocalTime", "ConstTime", "ConstLocalDateTime", "ConstDateTime", "ConstYearMonthDuration",
+            "ConstDayTimeDuration", "ConstList", "ConstContext", "ConstRange", "ConstInputValue", "Ref", "PathExpression",
+            "Filter", "Addition", "Subtraction", "Multiplication", "Division", "Exponentiation", "ArithmeticNegation",
+            "Equal", "LessThan", "LessOrEqual", "GreaterThan", "GreaterOrEqual", "In", "InputEqualTo", "InputLessThan",
+            "InputLessOrEqual", "InputGreaterThan", "InputGreaterOrEqual", "InputInRange", "AtLeastOne", "Not",
+            "Conjunction", "Disjunction", "If", "InstanceOf", "UnaryTestExpression", "FunctionInvocation");
+    /** The built-in functions a form's FEEL may call: linear in their input, no regular expressions. */
+    private static final Set<String> ALLOWED_FUNCTIONS = Set.of("not", "is defined", "get or else", "string length",
+            "substring", "substring before", "substring after", "upper case", "lower case", "contains", "starts with",
+            "ends with", "string", "string join", "number", "date", "time", "date and time", "duration",
+            "years and months duration", "day of week", "day of year", "month of year", "week of year", "today", "now",
+            "abs", "floor", "ceiling", "decimal", "round up", "round down", "round half up", "round half down", "modulo",
+            "odd", "even", "min", "max", "sum", "count", "mean", "list contains", "is empty", "append", "concatenate",
+            "index of", "sublist", "flatten", "distinct values", "reverse", "get value", "get entries");
 
     private static final FeelEngineApi ENGINE = FeelEngineBuilder.create().withEnabledExternalFunctions(false).build();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
@@ -77,12 +93,13 @@ public final class FeelExpressions {
             throw new IllegalArgumentException("FEEL expression too large (more than " + MAX_NODES + " parts)");
         }
         if (node instanceof Exp) {
-            String kind = node.getClass().getSimpleName();
-            if (REFUSED_NODES.contains(kind)) {
+            String kind = node.getClass().getSimpleName().replace("$", ""); // Scala case objects end in $
+            if (!ALLOWED_NODES.contains(kind)) {
                 throw new IllegalArgumentException("FEEL " + describe(kind) + " is not allowed in a form");
             }
-            if (node instanceof FunctionInvocation f && REFUSED_FUNCTIONS.contains(f.function())) {
-                throw new IllegalArgumentException("FEEL function " + f.function() + "() is not allowed in a form (regular expressions)");
+            if (node instanceof FunctionInvocation f && !ALLOWED_FUNCTIONS.contains(f.function())) {
+                throw new IllegalArgumentException("FEEL function " + f.function() + "() is not allowed in a form (only "
+                        + "built-ins for text, numbers, dates and lists, none with regular expressions: docs/forms.md)");
             }
         }
         if (node instanceof scala.collection.Iterable<?> items) {
@@ -102,7 +119,8 @@ public final class FeelExpressions {
         return switch (kind) {
             case "For", "IterationContext" -> "iteration (for … in … return)";
             case "SomeItem", "EveryItem" -> "quantifier (some/every)";
-            default -> "function definition";
+            case "FunctionDefinition", "JavaFunctionInvocation" -> "function definition";
+            default -> "syntax " + kind;
         };
     }
 
