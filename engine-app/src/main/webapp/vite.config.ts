@@ -7,6 +7,9 @@ const backend = process.env.TONGBAN_BACKEND ?? 'http://localhost:8080'
 
 export default defineConfig({
   plugins: [vue()],
+  // One Preact for the form-js viewer and editor (the editor ships an older nested copy): hooks of two copies in one
+  // page break the preview ("Cannot read properties of undefined (reading 'context')").
+  resolve: { dedupe: ['preact'] },
   build: {
     outDir: fileURLToPath(new URL('../../../target/classes/static', import.meta.url)),
     emptyOutDir: true,

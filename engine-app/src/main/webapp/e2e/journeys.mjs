@@ -1,6 +1,7 @@
 // The journeys, in order (later ones use the case the applicant journey creates). Staff journeys: staff-journeys.mjs.
 import { staffJourneys, windowCorrection } from './staff-journeys.mjs'
 import { operationJourneys } from './operations-journeys.mjs'
+import { formJourneys } from './forms-journeys.mjs'
 const PDF = Buffer.from('%PDF-1.4\n% Tongban browser test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 const FOOD = 'FOOD-BUSINESS-LICENCE'
 const MOBILE = { width: 390, height: 844 }
@@ -207,4 +208,5 @@ export const journeys = [
   },
   ...staffJourneys,
   ...operationJourneys,
+  ...formJourneys,
 ]

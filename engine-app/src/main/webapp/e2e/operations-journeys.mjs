@@ -4,7 +4,7 @@ import { as, handle, submitConstruction } from './staff-journeys.mjs'
 
 const PDF = Buffer.from('%PDF-1.4\n% Tongban browser test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 
-async function submitOutdoor(h) {
+export async function submitOutdoor(h) {
   const { token } = await (await fetch(`${h.base}/api/v1/auth/tokens`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: 'lina', password: 'Tongban@2026' }),

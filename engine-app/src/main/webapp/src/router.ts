@@ -37,6 +37,13 @@ export const router = createRouter({
     },
     { path: '/studio', name: 'studio', component: () => import('./views/StudioView.vue'), meta: { auth: true } },
     {
+      path: '/studio/:code/form',
+      name: 'studio-form',
+      component: () => import('./views/StudioFormView.vue'),
+      props: true,
+      meta: { auth: true },
+    },
+    {
       path: '/studio/:code/:version',
       name: 'studio-editor',
       component: () => import('./views/StudioEditorView.vue'),
