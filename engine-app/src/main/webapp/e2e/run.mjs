@@ -84,6 +84,10 @@ for (const journey of journeys) {
     base, page, context, shared, api, act,
     /** axe-core on the current page: serious and critical violations fail the journey. */
     async axe(label) {
+      // the settled page: colours measured mid-transition (a tag fading in) would be blended with the background
+      // (finite ones only: a spinner turns for ever; at most 2 s)
+      await page.evaluate(() => Promise.race([new Promise((r) => setTimeout(r, 2000)), Promise.all(document.getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined)))]))
       await page.evaluate(axeSource) // evaluated over CDP: CSP (script-src 'self') forbids an injected <script>
       const result = await page.evaluate(async () => {
         // eslint-disable-next-line no-undef
