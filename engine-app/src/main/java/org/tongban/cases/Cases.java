@@ -20,6 +20,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.tongban.cases.internal.CaseMapper;
 import org.tongban.cases.internal.CaseRow;
 import org.tongban.cases.internal.JointReviewMapper;
@@ -67,10 +71,12 @@ public class Cases {
     private final JointReviewMapper rounds;
     private final Notices notices;
     private final RetryingTransaction tx;
+    private final MaterialStore store;
 
     Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, ProcessInstances processes,
           WorkTasks tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences,
-          JointReviewMapper rounds, Notices notices, RetryingTransaction tx) {
+          JointReviewMapper rounds, Notices notices, RetryingTransaction tx, MaterialStore store) {
+        this.store = store;
         this.rounds = rounds;
         this.notices = notices;
         this.mapper = mapper;
@@ -171,7 +177,7 @@ public class Cases {
         Instant now = Instant.now();
         row.formData = toJson(validated.data());
         mapper.updateForm(row.id, row.formData);
-        materials.forEach(m -> mapper.supersedeMaterial(row.id, m.code()));
+        materials.stream().map(MaterialUpload::code).distinct().forEach(code -> mapper.supersedeMaterial(row.id, code));
         storeMaterials(row.id, materials, now);
         CaseStatus to = CaseTransition.RESUBMIT.next(row.caseStatus(), caseNumber);
         move(row.id, row.caseNumber, row.caseStatus(), to, now);
@@ -421,18 +427,43 @@ public class Cases {
     public record NewRound(int number, List<String> departments) {
     }
 
-    /** A material's content, for whoever may see the case fully (not for someone it was only copied to). */
-    public byte[] materialContent(Actor user, String caseNumber, long materialId) {
+    /** A material file to download: what the list shows of it, and its bytes as a stream. */
+    public record MaterialDownload(CaseView.MaterialInfo info, InputStreamSource content) {
+    }
+
+    /**
+     * The case's materials for whoever may see the case fully: the applicant sees the current files, staff also
+     * the ones a correction (补正) replaced.
+     */
+    public List<CaseView.MaterialInfo> materials(Actor user, String caseNumber) {
+        Seen seen = seenCase(user, caseNumber);
+        if (seen.sight() != Sight.FULL) {
+            throw DomainException.notFound("case-not-found", caseNumber);
+        }
+        return seesSuperseded(user, seen.row()) ? mapper.allMaterials(seen.row().id) : mapper.materials(seen.row().id);
+    }
+
+    /** A material file, for whoever may see the case fully (not for someone it was only copied to). */
+    public MaterialDownload material(Actor user, String caseNumber, long materialId) {
         Seen seen = seenCase(user, caseNumber);
         if (seen.sight() != Sight.FULL) {
             throw DomainException.notFound("material-not-found", materialId);
         }
         CaseRow row = seen.row();
+        var info = mapper.allMaterials(row.id).stream().filter(m -> m.id() == materialId)
+                .filter(m -> !m.superseded() || seesSuperseded(user, row)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("material-not-found", materialId));
         var content = mapper.materialContent(row.id, materialId);
-        if (content == null) {
+        if (content == null || (content.storageKey() == null && content.content() == null)) {
             throw DomainException.notFound("material-not-found", materialId);
         }
-        return content.content();
+        InputStreamSource source = content.storageKey() == null ? new ByteArrayResource(content.content())
+                : () -> store.open(content.storageKey());
+        return new MaterialDownload(info, source);
+    }
+
+    private static boolean seesSuperseded(Actor user, CaseRow row) {
+        return !user.username().equals(row.applicant);
     }
 
     /** 办件进度查询: progress by case number and query code, without personal data. */
@@ -562,12 +593,39 @@ public class Cases {
         return new GrantedCase(row.id, row.caseNumber, row.itemCode, readForm(row), row.formVersion);
     }
 
+    /**
+     * Writes each file to the store first (under a new random key), then its row. The files of a transaction that
+     * rolls back are deleted again, so a failed submission leaves nothing behind.
+     */
     private void storeMaterials(long caseId, List<MaterialUpload> materials, Instant now) {
         for (MaterialUpload m : materials) {
-            String name = m.fileName() == null || m.fileName().isBlank() ? m.code() : m.fileName();
-            mapper.insertMaterial(caseId, m.code(), name.length() > 255 ? name.substring(0, 255) : name,
-                    MaterialChecks.sniff(m.content()), m.content().length, Digests.sha256(m.content()), m.content(), now);
+            String name = MaterialNames.safe(m.fileName(), m.code());
+            MaterialStore.StoredFile stored;
+            byte[] head;
+            try (var in = m.open()) {
+                stored = store.write(in);
+                head = m.head(1024);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("material " + m.code() + " could not be stored", e);
+            }
+            deleteOnRollback(stored.key());
+            mapper.insertMaterial(caseId, m.code(), name, MaterialChecks.sniff(head), stored.size(), stored.sha256(),
+                    stored.key(), now);
         }
+    }
+
+    private void deleteOnRollback(String key) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    store.delete(key);
+                }
+            }
+        });
     }
 
     private Map<String, Object> readForm(CaseRow row) {

@@ -66,6 +66,18 @@ public abstract class ApiTestBase {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.properties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("tongban.materials.directory", () -> MATERIAL_DIRECTORY.toString());
+    }
+
+    /** The material store of the tests' application: a temporary directory per JVM. */
+    public static final java.nio.file.Path MATERIAL_DIRECTORY = materialDirectory();
+
+    private static java.nio.file.Path materialDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("tongban-materials-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static byte[] pdfBytes() {

@@ -56,23 +56,29 @@ public interface CaseMapper {
      * One statement per file: Connector/J sends a blob hex-encoded inside the statement, so a statement is about
      * twice its file, and the server's {@code max_allowed_packet} bounds it (docs/operations.md).
      */
-    @Insert("INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded) "
-            + "VALUES (#{caseId}, #{code}, #{fileName}, #{contentType}, #{size}, #{sha256}, #{content}, #{at}, FALSE)")
+    @Insert("INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded, storage_key) "
+            + "VALUES (#{caseId}, #{code}, #{fileName}, #{contentType}, #{size}, #{sha256}, NULL, #{at}, FALSE, #{storageKey})")
     void insertMaterial(long caseId, String code, String fileName, String contentType, long size, String sha256,
-                        byte[] content, Instant at);
+                        String storageKey, Instant at);
 
     @Update("UPDATE tb_material SET superseded = TRUE WHERE case_id = #{caseId} AND material_code = #{code}")
     void supersedeMaterial(long caseId, String code);
 
-    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at "
+    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at, superseded "
             + "FROM tb_material WHERE case_id = #{caseId} AND superseded = FALSE ORDER BY id")
     List<MaterialInfo> materials(long caseId);
 
-    /** A blob column; MyBatis would read a bare byte[] return type as a list of rows. */
-    record Content(byte[] content) {
+    /** Current and superseded (replaced during a correction) files, oldest first. */
+    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at, superseded "
+            + "FROM tb_material WHERE case_id = #{caseId} ORDER BY id")
+    List<MaterialInfo> allMaterials(long caseId);
+
+    /** Where a material's bytes are: the store's key, or (rows from before V11) the blob itself. */
+    record Content(String storageKey, byte[] content) {
     }
 
-    @Select("SELECT content FROM tb_material WHERE id = #{materialId} AND case_id = #{caseId}")
+    @Select("SELECT storage_key, CASE WHEN storage_key IS NULL THEN content END AS content FROM tb_material "
+            + "WHERE id = #{materialId} AND case_id = #{caseId}")
     Content materialContent(long caseId, long materialId);
 
     @Insert("INSERT INTO tb_case_event (case_id, occurred_at, actor, actor_name, department, step_key, step_name, action, opinion, target) "
