@@ -91,16 +91,30 @@ public class Cases {
         this.tx = tx;
     }
 
-    /** 申请: validates form and materials against the service guide, stores the case and starts its process. */
     @Transactional
     public SubmittedCase submit(Actor applicant, String itemCode, Map<String, Object> formData,
                                 List<MaterialUpload> materials) {
+        return submit(applicant, itemCode, formData, materials, Map.of());
+    }
+
+    /**
+     * 申请: validates form and materials against the service guide, stores the case and starts its process.
+     * {@code licenceReferences} (material code → licence number) attach licences Tongban issued to this applicant
+     * instead of files; their data prefills the mapped form fields before validation (数据多跑路).
+     */
+    @Transactional
+    public SubmittedCase submit(Actor applicant, String itemCode, Map<String, Object> formData,
+                                List<MaterialUpload> materials, Map<String, String> licenceReferences) {
         ServiceItem item = catalogue.require(itemCode);
-        Map<String, Object> form = formData == null ? Map.of() : formData;
+        Map<String, Object> form = new HashMap<>(formData == null ? Map.of() : formData);
+        var referenceProblems = new ArrayList<FieldProblem>();
+        Map<String, LicenceStates.IssuedLicence> referenced = references(applicant, item, licenceReferences, materials,
+                form, referenceProblems);
         FormDefinition formVersion = forms.require(item.form()); // the latest: the case keeps it
         ValidatedForm validated = forms.validate(formVersion, form);
         var problems = new ArrayList<FieldProblem>(validated.problems());
-        problems.addAll(MaterialChecks.check(item, materials, true));
+        problems.addAll(referenceProblems);
+        problems.addAll(MaterialChecks.check(item, materials, true, referenced.keySet()));
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
@@ -120,6 +134,8 @@ public class Cases {
         String caseNumber = "TB" + LocalDate.now(CHINA).format(DAY) + String.format("%06d", row.id % 1_000_000);
         row.caseNumber = caseNumber;
         storeMaterials(row.id, materials, now);
+        referenced.forEach((code, licence) -> mapper.insertLicenceReference(row.id, code, licence.licenceNumber() + ".pdf",
+                licence.sha256(), licence.licenceNumber(), now));
 
         var variables = new HashMap<String, Object>();
         variables.put(ProcessVariables.APPLICANT, applicant.username());
@@ -427,8 +443,59 @@ public class Cases {
     public record NewRound(int number, List<String> departments) {
     }
 
-    /** A material file to download: what the list shows of it, and its bytes as a stream. */
-    public record MaterialDownload(CaseView.MaterialInfo info, InputStreamSource content) {
+    /** A material file to download: what the list shows of it, its bytes as a stream and their number. */
+    public record MaterialDownload(CaseView.MaterialInfo info, InputStreamSource content, long size) {
+    }
+
+    /**
+     * Licences named for materials: each must be issued by Tongban to this applicant (another holder's looks
+     * unknown), of an item the material accepts, VALID and not expired. The mapped form fields take the licence's
+     * data (the granted case's form), whatever the client sent.
+     */
+    private Map<String, LicenceStates.IssuedLicence> references(Actor applicant, ServiceItem item, Map<String, String> numbers,
+                                                                List<MaterialUpload> uploads, Map<String, Object> form,
+                                                                List<FieldProblem> problems) {
+        var found = new java.util.LinkedHashMap<String, LicenceStates.IssuedLicence>();
+        if (numbers == null) {
+            return found;
+        }
+        numbers.forEach((code, number) -> {
+            String field = "materials." + code;
+            var spec = item.material(code);
+            if (spec.isEmpty() || spec.get().licenceItems().isEmpty()) {
+                problems.add(FieldProblem.of(field, "licence-not-accepted", code));
+                return;
+            }
+            if (uploads.stream().anyMatch(u -> u.code().equals(code))) {
+                problems.add(FieldProblem.of(field, "licence-and-files", spec.get().name().zh(), spec.get().name().en()));
+                return;
+            }
+            String wanted = number == null ? "" : number.strip();
+            var licence = wanted.isEmpty() || wanted.length() > 64 ? java.util.Optional.<LicenceStates.IssuedLicence>empty()
+                    : licences.getObject().issued(wanted);
+            CaseRow granted = licence.map(l -> mapper.byId(l.caseId())).orElse(null);
+            if (granted == null || !applicant.username().equals(granted.applicant)) {
+                problems.add(FieldProblem.of(field, "licence-not-found", PlainText.isPlain(wanted, false) ? wanted : "?"));
+                return;
+            }
+            var l = licence.get();
+            if (!spec.get().licenceItems().contains(l.itemCode())) {
+                problems.add(FieldProblem.of(field, "licence-wrong-item", l.licenceNumber(), String.join(", ", spec.get().licenceItems())));
+                return;
+            }
+            if (!"VALID".equals(l.status()) || l.validUntil().isBefore(LocalDate.now(CHINA))) {
+                problems.add(FieldProblem.of(field, "licence-not-valid", l.licenceNumber()));
+                return;
+            }
+            found.put(code, l);
+            Map<String, Object> data = readForm(granted);
+            spec.get().prefillFields().forEach((target, source) -> {
+                if (data.get(source) != null) {
+                    form.put(target, data.get(source));
+                }
+            });
+        });
+        return found;
     }
 
     /**
@@ -454,12 +521,19 @@ public class Cases {
                 .filter(m -> !m.superseded() || seesSuperseded(user, row)).findFirst()
                 .orElseThrow(() -> DomainException.notFound("material-not-found", materialId));
         var content = mapper.materialContent(row.id, materialId);
+        if (content != null && content.licenceNumber() != null) {
+            byte[] pdf = licences.getObject().pdfOf(content.licenceNumber());
+            if (pdf == null) {
+                throw DomainException.notFound("material-not-found", materialId);
+            }
+            return new MaterialDownload(info, new ByteArrayResource(pdf), pdf.length);
+        }
         if (content == null || (content.storageKey() == null && content.content() == null)) {
             throw DomainException.notFound("material-not-found", materialId);
         }
         InputStreamSource source = content.storageKey() == null ? new ByteArrayResource(content.content())
                 : () -> store.open(content.storageKey());
-        return new MaterialDownload(info, source);
+        return new MaterialDownload(info, source, info.sizeBytes());
     }
 
     private static boolean seesSuperseded(Actor user, CaseRow row) {

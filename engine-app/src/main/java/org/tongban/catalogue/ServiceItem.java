@@ -40,13 +40,24 @@ public record ServiceItem(
      * {@code maxSizeMb} (default 10, and never above spring.servlet.multipart.max-file-size).
      */
     public record Material(String code, LocalizedText name, boolean required, List<String> contentTypes,
-                           Integer maxFiles, Integer maxSizeMb) {
+                           Integer maxFiles, Integer maxSizeMb, List<String> acceptsLicenceOf,
+                           java.util.Map<String, String> prefill) {
 
         public static final int DEFAULT_MAX_FILES = 5;
         public static final int DEFAULT_MAX_SIZE_MB = 10;
 
         public Material(String code, LocalizedText name, boolean required, List<String> contentTypes) {
-            this(code, name, required, contentTypes, null, null);
+            this(code, name, required, contentTypes, null, null, null, null);
+        }
+
+        /** Items whose licence, issued to the same applicant, may stand for this material (数据多跑路). */
+        public List<String> licenceItems() {
+            return acceptsLicenceOf == null ? List.of() : acceptsLicenceOf;
+        }
+
+        /** Form field key → key in the referenced licence's case form data, filled by the server. */
+        public java.util.Map<String, String> prefillFields() {
+            return prefill == null ? java.util.Map.of() : prefill;
         }
 
         public int fileLimit() {

@@ -51,7 +51,8 @@ import org.tongban.shared.FieldProblem;
 @Tag(name = "Cases (办件)")
 class CaseController {
 
-    record Application(String itemCode, Map<String, Object> form) {
+    /** {@code licenceReferences}: material code → number of a licence issued to the applicant, instead of files. */
+    record Application(String itemCode, Map<String, Object> form, Map<String, String> licenceReferences) {
     }
 
     private final Cases cases;
@@ -84,7 +85,8 @@ class CaseController {
         List<MaterialUpload> materials = materials(request);
         return idempotency.once(user, key, "POST /api/v1/cases", () -> fingerprint(application, materials),
                 HttpStatus.CREATED, SubmittedCase.class,
-                () -> cases.submit(user, parsed.itemCode(), parsed.form(), materials),
+                () -> cases.submit(user, parsed.itemCode(), parsed.form(), materials,
+                        parsed.licenceReferences() == null ? Map.of() : parsed.licenceReferences()),
                 // the query code is kept only as a hash: a replay issues a fresh one instead of storing it in clear
                 first -> new SubmittedCase(first.caseNumber(), null, first.status()),
                 first -> cases.reissueQueryCode(user, first.caseNumber(), first.status()));
@@ -171,7 +173,7 @@ class CaseController {
         var disposition = inline ? ContentDisposition.inline() : ContentDisposition.attachment();
         var response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(info.contentType()))
-                .contentLength(info.sizeBytes())
+                .contentLength(download.size())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         disposition.filename(info.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff");

@@ -64,20 +64,25 @@ public interface CaseMapper {
     @Update("UPDATE tb_material SET superseded = TRUE WHERE case_id = #{caseId} AND material_code = #{code}")
     void supersedeMaterial(long caseId, String code);
 
-    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at, superseded "
+    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at, superseded, licence_number "
             + "FROM tb_material WHERE case_id = #{caseId} AND superseded = FALSE ORDER BY id")
     List<MaterialInfo> materials(long caseId);
 
+    /** A licence attached by reference (no file copied): its PDF is read from the licence when downloaded. */
+    @Insert("INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded, licence_number) "
+            + "VALUES (#{caseId}, #{code}, #{fileName}, 'application/pdf', 0, #{sha256}, NULL, #{at}, FALSE, #{licenceNumber})")
+    void insertLicenceReference(long caseId, String code, String fileName, String sha256, String licenceNumber, Instant at);
+
     /** Current and superseded (replaced during a correction) files, oldest first. */
-    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at, superseded "
+    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at, superseded, licence_number "
             + "FROM tb_material WHERE case_id = #{caseId} ORDER BY id")
     List<MaterialInfo> allMaterials(long caseId);
 
     /** Where a material's bytes are: the store's key, or (rows from before V11) the blob itself. */
-    record Content(String storageKey, byte[] content) {
+    record Content(String storageKey, String licenceNumber, byte[] content) {
     }
 
-    @Select("SELECT storage_key, CASE WHEN storage_key IS NULL THEN content END AS content FROM tb_material "
+    @Select("SELECT storage_key, licence_number, CASE WHEN storage_key IS NULL THEN content END AS content FROM tb_material "
             + "WHERE id = #{materialId} AND case_id = #{caseId}")
     Content materialContent(long caseId, long materialId);
 

@@ -36,6 +36,12 @@ public final class MaterialChecks {
 
     /** @param complete whether every required material must be present (a first submission) */
     public static List<FieldProblem> check(ServiceItem item, List<MaterialUpload> uploads, boolean complete) {
+        return check(item, uploads, complete, Set.of());
+    }
+
+    /** @param referenced materials given as a licence by reference instead of files (they count as present) */
+    public static List<FieldProblem> check(ServiceItem item, List<MaterialUpload> uploads, boolean complete,
+                                           Set<String> referenced) {
         var problems = new ArrayList<FieldProblem>();
         var counts = new HashMap<String, Integer>();
         for (MaterialUpload upload : uploads) {
@@ -75,7 +81,7 @@ public final class MaterialChecks {
             }
         }
         if (complete) {
-            item.materials().stream().filter(m -> m.required() && !counts.containsKey(m.code()))
+            item.materials().stream().filter(m -> m.required() && !counts.containsKey(m.code()) && !referenced.contains(m.code()))
                     .forEach(m -> problems.add(FieldProblem.of("materials." + m.code(), "material-required", m.name().zh(), m.name().en())));
         }
         return problems;
