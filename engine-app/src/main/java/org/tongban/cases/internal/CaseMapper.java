@@ -52,10 +52,7 @@ public interface CaseMapper {
     @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE applicant = #{applicant} ORDER BY id DESC")
     List<CaseRow> byApplicant(String applicant);
 
-    /**
-     * One statement per file: Connector/J sends a blob hex-encoded inside the statement, so a statement is about
-     * twice its file, and the server's {@code max_allowed_packet} bounds it (docs/operations.md).
-     */
+    /** The file itself is in the material store under {@code storageKey} (docs/materials.md). */
     @Insert("INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded, storage_key) "
             + "VALUES (#{caseId}, #{code}, #{fileName}, #{contentType}, #{size}, #{sha256}, NULL, #{at}, FALSE, #{storageKey})")
     void insertMaterial(long caseId, String code, String fileName, String contentType, long size, String sha256,
