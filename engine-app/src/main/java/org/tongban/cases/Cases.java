@@ -198,7 +198,7 @@ public class Cases {
         CaseStatus to = CaseTransition.RESUBMIT.next(row.caseStatus(), caseNumber);
         move(row.id, row.caseNumber, row.caseStatus(), to, now);
         mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null,
-                correction.stepKey(), correction.name(), StepAction.RESUBMIT, null));
+                correction.stepKey(), correction.name(), StepAction.RESUBMIT, replacedMaterials(item, materials)));
         events.publishEvent(CaseTransition.RESUBMIT.event(row.ref(), applicant.username(), null, null, now));
         row.status = to.name();
         tasks.complete(correction.id());
@@ -686,6 +686,19 @@ public class Cases {
             mapper.insertMaterial(caseId, m.code(), name, MaterialChecks.sniff(head), stored.size(), stored.sha256(),
                     stored.key(), now);
         }
+    }
+
+    /** The history line of a resubmission's replaced materials (the old files stay, superseded); null if none. */
+    private static String replacedMaterials(ServiceItem item, List<MaterialUpload> materials) {
+        if (materials.isEmpty()) {
+            return null;
+        }
+        var byCode = new java.util.LinkedHashMap<String, List<String>>();
+        materials.forEach(m -> byCode.computeIfAbsent(m.code(), c -> new ArrayList<>()).add(MaterialNames.safe(m.fileName(), m.code())));
+        var text = new StringBuilder("补正材料 Replaced materials: ");
+        byCode.forEach((code, names) -> text.append(item.material(code).map(m -> m.name().zh()).orElse(code))
+                .append("（").append(String.join("、", names)).append("）；"));
+        return text.length() > 2000 ? text.substring(0, 2000) : text.toString();
     }
 
     private void deleteOnRollback(String key) {

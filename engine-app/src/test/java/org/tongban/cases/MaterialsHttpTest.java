@@ -228,6 +228,11 @@ class MaterialsHttpTest extends ApiTestBase {
         assertThat(staff.get(1).get("superseded").asBoolean()).isTrue();
         assertThat(staff.get(2).get("superseded").asBoolean()).isFalse();
 
+        JsonNode history = as("wangfang").getForObject("/api/v1/cases/" + n + "/history", JsonNode.class);
+        JsonNode resubmit = history.get(history.size() - 1);
+        assertThat(resubmit.get("action").asText()).isEqualTo("RESUBMIT");
+        assertThat(resubmit.get("opinion").asText()).contains("layout-v2.pdf");
+
         String oldUrl = "/api/v1/cases/" + n + "/materials/" + oldId;
         var old = as("wangfang").getForEntity(oldUrl, byte[].class);
         assertThat(old.getStatusCode().value()).isEqualTo(200);

@@ -74,7 +74,9 @@ public abstract class ApiTestBase {
 
     private static java.nio.file.Path materialDirectory() {
         try {
-            return java.nio.file.Files.createTempDirectory("tongban-materials-");
+            var directory = java.nio.file.Files.createTempDirectory("tongban-materials-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> org.springframework.util.FileSystemUtils.deleteRecursively(directory.toFile())));
+            return directory;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
