@@ -29,8 +29,9 @@ public record CaseView(String caseNumber, String itemCode, String itemName, Case
         public enum Status { ISSUING, ISSUED }
     }
 
+    /** A material file; {@code superseded} once a correction (补正) replaced it (staff still see and download it). */
     public record MaterialInfo(long id, String code, String fileName, String contentType, long sizeBytes,
-                               String sha256, Instant uploadedAt) {
+                               String sha256, Instant uploadedAt, boolean superseded, String licenceNumber) {
     }
 
     /** A step waiting to be done, its task (for GET /tasks/{taskId}), and by which department(s) or person. */

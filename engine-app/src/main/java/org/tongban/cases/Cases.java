@@ -20,6 +20,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.tongban.cases.internal.CaseMapper;
 import org.tongban.cases.internal.CaseRow;
 import org.tongban.cases.internal.JointReviewMapper;
@@ -67,10 +71,12 @@ public class Cases {
     private final JointReviewMapper rounds;
     private final Notices notices;
     private final RetryingTransaction tx;
+    private final MaterialStore store;
 
     Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, ProcessInstances processes,
           WorkTasks tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences,
-          JointReviewMapper rounds, Notices notices, RetryingTransaction tx) {
+          JointReviewMapper rounds, Notices notices, RetryingTransaction tx, MaterialStore store) {
+        this.store = store;
         this.rounds = rounds;
         this.notices = notices;
         this.mapper = mapper;
@@ -85,16 +91,30 @@ public class Cases {
         this.tx = tx;
     }
 
-    /** 申请: validates form and materials against the service guide, stores the case and starts its process. */
     @Transactional
     public SubmittedCase submit(Actor applicant, String itemCode, Map<String, Object> formData,
                                 List<MaterialUpload> materials) {
+        return submit(applicant, itemCode, formData, materials, Map.of());
+    }
+
+    /**
+     * 申请: validates form and materials against the service guide, stores the case and starts its process.
+     * {@code licenceReferences} (material code → licence number) attach licences Tongban issued to this applicant
+     * instead of files; their data prefills the mapped form fields before validation (数据多跑路).
+     */
+    @Transactional
+    public SubmittedCase submit(Actor applicant, String itemCode, Map<String, Object> formData,
+                                List<MaterialUpload> materials, Map<String, String> licenceReferences) {
         ServiceItem item = catalogue.require(itemCode);
-        Map<String, Object> form = formData == null ? Map.of() : formData;
+        Map<String, Object> form = new HashMap<>(formData == null ? Map.of() : formData);
+        var referenceProblems = new ArrayList<FieldProblem>();
+        Map<String, LicenceStates.IssuedLicence> referenced = references(applicant, item, licenceReferences, materials,
+                form, referenceProblems);
         FormDefinition formVersion = forms.require(item.form()); // the latest: the case keeps it
         ValidatedForm validated = forms.validate(formVersion, form);
         var problems = new ArrayList<FieldProblem>(validated.problems());
-        problems.addAll(MaterialChecks.check(item, materials, true));
+        problems.addAll(referenceProblems);
+        problems.addAll(MaterialChecks.check(item, materials, true, referenced.keySet()));
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
@@ -114,6 +134,8 @@ public class Cases {
         String caseNumber = "TB" + LocalDate.now(CHINA).format(DAY) + String.format("%06d", row.id % 1_000_000);
         row.caseNumber = caseNumber;
         storeMaterials(row.id, materials, now);
+        referenced.forEach((code, licence) -> mapper.insertLicenceReference(row.id, code, licence.licenceNumber() + ".pdf",
+                licence.sha256(), licence.licenceNumber(), now));
 
         var variables = new HashMap<String, Object>();
         variables.put(ProcessVariables.APPLICANT, applicant.username());
@@ -171,12 +193,12 @@ public class Cases {
         Instant now = Instant.now();
         row.formData = toJson(validated.data());
         mapper.updateForm(row.id, row.formData);
-        materials.forEach(m -> mapper.supersedeMaterial(row.id, m.code()));
+        materials.stream().map(MaterialUpload::code).distinct().forEach(code -> mapper.supersedeMaterial(row.id, code));
         storeMaterials(row.id, materials, now);
         CaseStatus to = CaseTransition.RESUBMIT.next(row.caseStatus(), caseNumber);
         move(row.id, row.caseNumber, row.caseStatus(), to, now);
         mapper.insertEvent(row.id, new CaseEvent(now, applicant.username(), applicant.displayName(), null,
-                correction.stepKey(), correction.name(), StepAction.RESUBMIT, null));
+                correction.stepKey(), correction.name(), StepAction.RESUBMIT, replacedMaterials(item, materials)));
         events.publishEvent(CaseTransition.RESUBMIT.event(row.ref(), applicant.username(), null, null, now));
         row.status = to.name();
         tasks.complete(correction.id());
@@ -421,18 +443,101 @@ public class Cases {
     public record NewRound(int number, List<String> departments) {
     }
 
-    /** A material's content, for whoever may see the case fully (not for someone it was only copied to). */
-    public byte[] materialContent(Actor user, String caseNumber, long materialId) {
+    /** A material file to download: what the list shows of it, its bytes as a stream and their number. */
+    public record MaterialDownload(CaseView.MaterialInfo info, InputStreamSource content, long size) {
+    }
+
+    /**
+     * Licences named for materials: each must be issued by Tongban to this applicant (another holder's looks
+     * unknown), of an item the material accepts, VALID and not expired. The mapped form fields take the licence's
+     * data (the granted case's form), whatever the client sent.
+     */
+    private Map<String, LicenceStates.IssuedLicence> references(Actor applicant, ServiceItem item, Map<String, String> numbers,
+                                                                List<MaterialUpload> uploads, Map<String, Object> form,
+                                                                List<FieldProblem> problems) {
+        var found = new java.util.LinkedHashMap<String, LicenceStates.IssuedLicence>();
+        if (numbers == null) {
+            return found;
+        }
+        numbers.forEach((code, number) -> {
+            String field = "materials." + code;
+            var spec = item.material(code);
+            if (spec.isEmpty() || spec.get().licenceItems().isEmpty()) {
+                problems.add(FieldProblem.of(field, "licence-not-accepted", code));
+                return;
+            }
+            if (uploads.stream().anyMatch(u -> u.code().equals(code))) {
+                problems.add(FieldProblem.of(field, "licence-and-files", spec.get().name().zh(), spec.get().name().en()));
+                return;
+            }
+            String wanted = number == null ? "" : number.strip();
+            var licence = wanted.isEmpty() || wanted.length() > 64 ? java.util.Optional.<LicenceStates.IssuedLicence>empty()
+                    : licences.getObject().issued(wanted);
+            CaseRow granted = licence.map(l -> mapper.byId(l.caseId())).orElse(null);
+            if (granted == null || !applicant.username().equals(granted.applicant)) {
+                problems.add(FieldProblem.of(field, "licence-not-found", PlainText.isPlain(wanted, false) ? wanted : "?"));
+                return;
+            }
+            var l = licence.get();
+            if (!spec.get().licenceItems().contains(l.itemCode())) {
+                problems.add(FieldProblem.of(field, "licence-wrong-item", l.licenceNumber(), String.join(", ", spec.get().licenceItems())));
+                return;
+            }
+            if (!"VALID".equals(l.status()) || l.validUntil().isBefore(LocalDate.now(CHINA))) {
+                problems.add(FieldProblem.of(field, "licence-not-valid", l.licenceNumber()));
+                return;
+            }
+            found.put(code, l);
+            Map<String, Object> data = readForm(granted);
+            spec.get().prefillFields().forEach((target, source) -> {
+                if (data.get(source) != null) {
+                    form.put(target, data.get(source));
+                }
+            });
+        });
+        return found;
+    }
+
+    /**
+     * The case's materials for whoever may see the case fully: the applicant sees the current files, staff also
+     * the ones a correction (补正) replaced.
+     */
+    public List<CaseView.MaterialInfo> materials(Actor user, String caseNumber) {
+        Seen seen = seenCase(user, caseNumber);
+        if (seen.sight() != Sight.FULL) {
+            throw DomainException.notFound("case-not-found", caseNumber);
+        }
+        return seesSuperseded(user, seen.row()) ? mapper.allMaterials(seen.row().id) : mapper.materials(seen.row().id);
+    }
+
+    /** A material file, for whoever may see the case fully (not for someone it was only copied to). */
+    public MaterialDownload material(Actor user, String caseNumber, long materialId) {
         Seen seen = seenCase(user, caseNumber);
         if (seen.sight() != Sight.FULL) {
             throw DomainException.notFound("material-not-found", materialId);
         }
         CaseRow row = seen.row();
+        var info = mapper.allMaterials(row.id).stream().filter(m -> m.id() == materialId)
+                .filter(m -> !m.superseded() || seesSuperseded(user, row)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("material-not-found", materialId));
         var content = mapper.materialContent(row.id, materialId);
-        if (content == null) {
+        if (content != null && content.licenceNumber() != null) {
+            byte[] pdf = licences.getObject().pdfOf(content.licenceNumber());
+            if (pdf == null) {
+                throw DomainException.notFound("material-not-found", materialId);
+            }
+            return new MaterialDownload(info, new ByteArrayResource(pdf), pdf.length);
+        }
+        if (content == null || (content.storageKey() == null && content.content() == null)) {
             throw DomainException.notFound("material-not-found", materialId);
         }
-        return content.content();
+        InputStreamSource source = content.storageKey() == null ? new ByteArrayResource(content.content())
+                : () -> store.open(content.storageKey());
+        return new MaterialDownload(info, source, info.sizeBytes());
+    }
+
+    private static boolean seesSuperseded(Actor user, CaseRow row) {
+        return !user.username().equals(row.applicant);
     }
 
     /** 办件进度查询: progress by case number and query code, without personal data. */
@@ -562,12 +667,52 @@ public class Cases {
         return new GrantedCase(row.id, row.caseNumber, row.itemCode, readForm(row), row.formVersion);
     }
 
+    /**
+     * Writes each file to the store first (under a new random key), then its row. The files of a transaction that
+     * rolls back are deleted again, so a failed submission leaves nothing behind.
+     */
     private void storeMaterials(long caseId, List<MaterialUpload> materials, Instant now) {
         for (MaterialUpload m : materials) {
-            String name = m.fileName() == null || m.fileName().isBlank() ? m.code() : m.fileName();
-            mapper.insertMaterial(caseId, m.code(), name.length() > 255 ? name.substring(0, 255) : name,
-                    MaterialChecks.sniff(m.content()), m.content().length, Digests.sha256(m.content()), m.content(), now);
+            String name = MaterialNames.safe(m.fileName(), m.code());
+            MaterialStore.StoredFile stored;
+            byte[] head;
+            try (var in = m.open()) {
+                stored = store.write(in);
+                head = m.head(1024);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("material " + m.code() + " could not be stored", e);
+            }
+            deleteOnRollback(stored.key());
+            mapper.insertMaterial(caseId, m.code(), name, MaterialChecks.sniff(head), stored.size(), stored.sha256(),
+                    stored.key(), now);
         }
+    }
+
+    /** The history line of a resubmission's replaced materials (the old files stay, superseded); null if none. */
+    private static String replacedMaterials(ServiceItem item, List<MaterialUpload> materials) {
+        if (materials.isEmpty()) {
+            return null;
+        }
+        var byCode = new java.util.LinkedHashMap<String, List<String>>();
+        materials.forEach(m -> byCode.computeIfAbsent(m.code(), c -> new ArrayList<>()).add(MaterialNames.safe(m.fileName(), m.code())));
+        var text = new StringBuilder("补正材料 Replaced materials: ");
+        byCode.forEach((code, names) -> text.append(item.material(code).map(m -> m.name().zh()).orElse(code))
+                .append("（").append(String.join("、", names)).append("）；"));
+        return text.length() > 2000 ? text.substring(0, 2000) : text.toString();
+    }
+
+    private void deleteOnRollback(String key) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    store.delete(key);
+                }
+            }
+        });
     }
 
     private Map<String, Object> readForm(CaseRow row) {

@@ -35,8 +35,38 @@ public record ServiceItem(
         return processVariables == null ? List.of() : processVariables;
     }
 
-    /** A material (申请材料) the applicant uploads. */
-    public record Material(String code, LocalizedText name, boolean required, List<String> contentTypes) {
+    /**
+     * A material (申请材料) the applicant uploads: one or more files ({@code maxFiles}, default 5), each at most
+     * {@code maxSizeMb} (default 10, and never above spring.servlet.multipart.max-file-size).
+     */
+    public record Material(String code, LocalizedText name, boolean required, List<String> contentTypes,
+                           Integer maxFiles, Integer maxSizeMb, List<String> acceptsLicenceOf,
+                           java.util.Map<String, String> prefill) {
+
+        public static final int DEFAULT_MAX_FILES = 5;
+        public static final int DEFAULT_MAX_SIZE_MB = 10;
+
+        public Material(String code, LocalizedText name, boolean required, List<String> contentTypes) {
+            this(code, name, required, contentTypes, null, null, null, null);
+        }
+
+        /** Items whose licence, issued to the same applicant, may stand for this material (数据多跑路). */
+        public List<String> licenceItems() {
+            return acceptsLicenceOf == null ? List.of() : acceptsLicenceOf;
+        }
+
+        /** Form field key → key in the referenced licence's case form data, filled by the server. */
+        public java.util.Map<String, String> prefillFields() {
+            return prefill == null ? java.util.Map.of() : prefill;
+        }
+
+        public int fileLimit() {
+            return maxFiles == null ? DEFAULT_MAX_FILES : maxFiles;
+        }
+
+        public long sizeLimitBytes() {
+            return (maxSizeMb == null ? DEFAULT_MAX_SIZE_MB : maxSizeMb) * 1024L * 1024L;
+        }
     }
 
     /**

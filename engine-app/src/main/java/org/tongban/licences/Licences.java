@@ -47,6 +47,18 @@ public class Licences implements LicenceStates {
         return Optional.ofNullable(mapper.byCase(caseId)).map(row -> row.licenceNumber);
     }
 
+    @Override
+    public Optional<IssuedLicence> issued(String licenceNumber) {
+        return Optional.ofNullable(mapper.byNumber(licenceNumber))
+                .map(r -> new IssuedLicence(r.licenceNumber, r.caseId, r.itemCode, r.status, r.validUntil, r.sha256));
+    }
+
+    @Override
+    public byte[] pdfOf(String licenceNumber) {
+        LicenceRow row = mapper.withPdfByNumber(licenceNumber);
+        return row == null ? null : row.pdf;
+    }
+
     /** The licence of a case, for its applicant (the holder's account) and staff who may see the case. */
     public Licence licence(Actor user, String caseNumber) {
         LicenceRow row = visibleLicence(user, caseNumber, false);

@@ -66,6 +66,20 @@ public abstract class ApiTestBase {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.properties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("tongban.materials.directory", () -> MATERIAL_DIRECTORY.toString());
+    }
+
+    /** The material store of the tests' application: a temporary directory per JVM. */
+    public static final java.nio.file.Path MATERIAL_DIRECTORY = materialDirectory();
+
+    private static java.nio.file.Path materialDirectory() {
+        try {
+            var directory = java.nio.file.Files.createTempDirectory("tongban-materials-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> org.springframework.util.FileSystemUtils.deleteRecursively(directory.toFile())));
+            return directory;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static byte[] pdfBytes() {

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.tongban.cases.CaseEvent;
 import org.tongban.cases.CaseProgress;
@@ -49,7 +51,8 @@ import org.tongban.shared.FieldProblem;
 @Tag(name = "Cases (办件)")
 class CaseController {
 
-    record Application(String itemCode, Map<String, Object> form) {
+    /** {@code licenceReferences}: material code → number of a licence issued to the applicant, instead of files. */
+    record Application(String itemCode, Map<String, Object> form, Map<String, String> licenceReferences) {
     }
 
     private final Cases cases;
@@ -82,7 +85,8 @@ class CaseController {
         List<MaterialUpload> materials = materials(request);
         return idempotency.once(user, key, "POST /api/v1/cases", () -> fingerprint(application, materials),
                 HttpStatus.CREATED, SubmittedCase.class,
-                () -> cases.submit(user, parsed.itemCode(), parsed.form(), materials),
+                () -> cases.submit(user, parsed.itemCode(), parsed.form(), materials,
+                        parsed.licenceReferences() == null ? Map.of() : parsed.licenceReferences()),
                 // the query code is kept only as a hash: a replay issues a fresh one instead of storing it in clear
                 first -> new SubmittedCase(first.caseNumber(), null, first.status()),
                 first -> cases.reissueQueryCode(user, first.caseNumber(), first.status()));
@@ -154,16 +158,22 @@ class CaseController {
         return cases.history(user, caseNumber);
     }
 
+    @GetMapping("/cases/{caseNumber}/materials")
+    @Operation(summary = "The case's material files; staff also see files a correction replaced (superseded: true)")
+    List<CaseView.MaterialInfo> materials(@PathVariable String caseNumber, Actor user) {
+        return cases.materials(user, caseNumber);
+    }
+
     @GetMapping("/cases/{caseNumber}/materials/{materialId}")
-    @Operation(summary = "Download an uploaded material; inline=true shows it in a frame of the web UI (same origin only)")
-    ResponseEntity<byte[]> material(@PathVariable String caseNumber, @PathVariable long materialId,
-                                    @RequestParam(defaultValue = "false") boolean inline, Actor user) {
-        CaseView view = cases.view(user, caseNumber);
-        var info = view.materials().stream().filter(m -> m.id() == materialId).findFirst()
-                .orElseThrow(() -> DomainException.notFound("material-not-found", materialId));
+    @Operation(summary = "Download a material file (streamed); inline=true shows it in a frame of the web UI (same origin only)")
+    ResponseEntity<Resource> material(@PathVariable String caseNumber, @PathVariable long materialId,
+                                      @RequestParam(defaultValue = "false") boolean inline, Actor user) throws IOException {
+        var download = cases.material(user, caseNumber, materialId);
+        var info = download.info();
         var disposition = inline ? ContentDisposition.inline() : ContentDisposition.attachment();
         var response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(info.contentType()))
+                .contentLength(download.size())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         disposition.filename(info.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff");
@@ -172,7 +182,7 @@ class CaseController {
             // it runs nothing itself (Spring Security keeps headers a response already has)
             response.header("Content-Security-Policy", INLINE_MATERIAL_POLICY).header("X-Frame-Options", "SAMEORIGIN");
         }
-        return response.body(cases.materialContent(user, caseNumber, materialId));
+        return response.body(new InputStreamResource(download.content().getInputStream()));
     }
 
     /** The policy of a material shown inline: no scripts, no subresources; framed by same-origin pages only. */
@@ -194,8 +204,15 @@ class CaseController {
         } catch (JsonProcessingException e) {
             throw DomainException.invalid(FieldProblem.of("application", "malformed-json"));
         }
-        materials.stream().map(m -> "\n" + m.code() + "\t" + m.fileName() + "\t" + Digests.sha256(m.content())).sorted()
-                .forEach(text::append);
+        var lines = new ArrayList<String>();
+        for (MaterialUpload m : materials) {
+            try (var in = m.open()) {
+                lines.add("\n" + m.code() + "\t" + m.fileName() + "\t" + Digests.sha256(in));
+            } catch (IOException e) {
+                throw DomainException.invalid(FieldProblem.of("materials." + m.code(), "upload-failed"));
+            }
+        }
+        lines.stream().sorted().forEach(text::append);
         return text.toString();
     }
 
@@ -215,11 +232,9 @@ class CaseController {
         var uploads = new ArrayList<MaterialUpload>();
         for (var entry : request.getMultiFileMap().entrySet()) {
             for (MultipartFile file : entry.getValue()) {
-                try {
-                    uploads.add(new MaterialUpload(entry.getKey(), file.getOriginalFilename(), file.getContentType(), file.getBytes()));
-                } catch (IOException e) {
-                    throw DomainException.invalid(FieldProblem.of("materials." + entry.getKey(), "upload-failed"));
-                }
+                // streamed from the part (on disk above the multipart threshold), never read whole into memory
+                uploads.add(new MaterialUpload(entry.getKey(), file.getOriginalFilename(), file.getContentType(),
+                        file.getSize(), file));
             }
         }
         return uploads;

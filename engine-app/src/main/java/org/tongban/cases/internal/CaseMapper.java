@@ -52,27 +52,35 @@ public interface CaseMapper {
     @Select("SELECT " + CASE_COLUMNS + " FROM tb_case WHERE applicant = #{applicant} ORDER BY id DESC")
     List<CaseRow> byApplicant(String applicant);
 
-    /**
-     * One statement per file: Connector/J sends a blob hex-encoded inside the statement, so a statement is about
-     * twice its file, and the server's {@code max_allowed_packet} bounds it (docs/operations.md).
-     */
-    @Insert("INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded) "
-            + "VALUES (#{caseId}, #{code}, #{fileName}, #{contentType}, #{size}, #{sha256}, #{content}, #{at}, FALSE)")
+    /** The file itself is in the material store under {@code storageKey} (docs/materials.md). */
+    @Insert("INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded, storage_key) "
+            + "VALUES (#{caseId}, #{code}, #{fileName}, #{contentType}, #{size}, #{sha256}, NULL, #{at}, FALSE, #{storageKey})")
     void insertMaterial(long caseId, String code, String fileName, String contentType, long size, String sha256,
-                        byte[] content, Instant at);
+                        String storageKey, Instant at);
 
     @Update("UPDATE tb_material SET superseded = TRUE WHERE case_id = #{caseId} AND material_code = #{code}")
     void supersedeMaterial(long caseId, String code);
 
-    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at "
+    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at, superseded, licence_number "
             + "FROM tb_material WHERE case_id = #{caseId} AND superseded = FALSE ORDER BY id")
     List<MaterialInfo> materials(long caseId);
 
-    /** A blob column; MyBatis would read a bare byte[] return type as a list of rows. */
-    record Content(byte[] content) {
+    /** A licence attached by reference (no file copied): its PDF is read from the licence when downloaded. */
+    @Insert("INSERT INTO tb_material (case_id, material_code, file_name, content_type, size_bytes, sha256, content, uploaded_at, superseded, licence_number) "
+            + "VALUES (#{caseId}, #{code}, #{fileName}, 'application/pdf', 0, #{sha256}, NULL, #{at}, FALSE, #{licenceNumber})")
+    void insertLicenceReference(long caseId, String code, String fileName, String sha256, String licenceNumber, Instant at);
+
+    /** Current and superseded (replaced during a correction) files, oldest first. */
+    @Select("SELECT id, material_code AS code, file_name, content_type, size_bytes, sha256, uploaded_at, superseded, licence_number "
+            + "FROM tb_material WHERE case_id = #{caseId} ORDER BY id")
+    List<MaterialInfo> allMaterials(long caseId);
+
+    /** Where a material's bytes are: the store's key, or (rows from before V11) the blob itself. */
+    record Content(String storageKey, String licenceNumber, byte[] content) {
     }
 
-    @Select("SELECT content FROM tb_material WHERE id = #{materialId} AND case_id = #{caseId}")
+    @Select("SELECT storage_key, licence_number, CASE WHEN storage_key IS NULL THEN content END AS content FROM tb_material "
+            + "WHERE id = #{materialId} AND case_id = #{caseId}")
     Content materialContent(long caseId, long materialId);
 
     @Insert("INSERT INTO tb_case_event (case_id, occurred_at, actor, actor_name, department, step_key, step_name, action, opinion, target) "

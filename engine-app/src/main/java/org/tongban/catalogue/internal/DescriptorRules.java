@@ -37,6 +37,10 @@ final class DescriptorRules {
             requireText(path, "material " + m.code() + " name", m.name());
             require(path, m.contentTypes() != null && !m.contentTypes().isEmpty()
                     && CONTENT_TYPES.containsAll(m.contentTypes()), "material " + m.code() + " contentTypes must be among " + CONTENT_TYPES);
+            require(path, m.maxFiles() == null || (m.maxFiles() >= 1 && m.maxFiles() <= 20), "material " + m.code() + " maxFiles must be 1-20");
+            require(path, m.maxSizeMb() == null || (m.maxSizeMb() >= 1 && m.maxSizeMb() <= 100), "material " + m.code() + " maxSizeMb must be 1-100");
+            require(path, m.licenceItems().stream().allMatch(c -> c != null && !c.isBlank()), "material " + m.code() + " acceptsLicenceOf has a blank item");
+            require(path, m.prefillFields().isEmpty() || !m.licenceItems().isEmpty(), "material " + m.code() + " prefill needs acceptsLicenceOf");
         }
         require(path, item.statutoryDays() > 0, "statutoryDays must be a positive number of working days");
         require(path, item.promisedDays() > 0 && item.promisedDays() <= item.statutoryDays(),

@@ -39,6 +39,14 @@ public interface LicenceMapper {
             + "FROM tb_licence WHERE case_id = #{caseId}")
     LicenceRow byCase(long caseId);
 
+    @Select("SELECT id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, sha256 "
+            + "FROM tb_licence WHERE licence_number = #{number}")
+    LicenceRow byNumber(String number);
+
+    @Select("SELECT id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, sha256, pdf "
+            + "FROM tb_licence WHERE licence_number = #{number}")
+    LicenceRow withPdfByNumber(String number);
+
     /** The download: the row and its PDF in one read. */
     @Select("SELECT id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, sha256, pdf "
             + "FROM tb_licence WHERE case_id = #{caseId}")
