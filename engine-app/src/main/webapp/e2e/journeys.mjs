@@ -89,6 +89,9 @@ export const journeys = [
       await expiry.press('Enter')
       await page.locator('#file-PREMISES_PROOF').setInputFiles({ name: '租赁合同.pdf', mimeType: 'application/pdf', buffer: PDF })
       await page.locator('#file-LAYOUT_PLAN').setInputFiles({ name: '布局图.pdf', mimeType: 'application/pdf', buffer: PDF })
+      // several files for one material (the guide allows three)
+      await page.locator('#file-SAFETY_RULES').setInputFiles([{ name: '食品安全自查制度.pdf', mimeType: 'application/pdf', buffer: PDF },
+        { name: '从业人员健康管理制度.pdf', mimeType: 'application/pdf', buffer: PDF }])
       await fitsWidth(h, 'apply form')
       await h.axe('apply form')
       await h.shot('apply-mobile')
@@ -108,6 +111,8 @@ export const journeys = [
       const queryCode = (await page.getByTestId('query-code').innerText()).match(/：(\S+?)（/)[1]
       h.shared.caseNumber = caseNumber
       h.shared.queryCode = queryCode
+      const rules = (await h.api('zhangwei', 'GET', `/cases/${caseNumber}/materials`)).filter((m) => m.code === 'SAFETY_RULES')
+      h.assert(rules.length === 2, `both safety-rule files stored: ${JSON.stringify(rules)}`)
       await page.getByTestId('view-case').click()
       // the case: status, timeline, diagram with the current step highlighted
       await page.getByTestId('status').filter({ hasText: '已提交' }).waitFor()

@@ -96,6 +96,9 @@ const en: Messages = {
     formLabel: 'Application form ({name})',
     fileTypes: 'Allowed formats: {types}',
     missingFile: 'Please upload this material.',
+    tooManyFiles: 'At most {n} files for this material.',
+    fileTooLarge: 'Each file must be at most {n} MB.',
+    fileLimits: 'up to {n} files of at most {mb} MB each',
   },
   validation: {
     required: 'This field is required.',

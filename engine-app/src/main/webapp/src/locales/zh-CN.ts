@@ -96,6 +96,9 @@ const zhCN = {
     formLabel: '申请表（{name}）',
     fileTypes: '允许格式：{types}',
     missingFile: '请上传此材料。',
+    tooManyFiles: '此材料最多上传 {n} 个文件。',
+    fileTooLarge: '每个文件不得超过 {n} MB。',
+    fileLimits: '最多 {n} 个文件，每个不超过 {mb} MB',
   },
   validation: {
     required: '此项为必填项。',

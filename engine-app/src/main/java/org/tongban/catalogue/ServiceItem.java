@@ -60,12 +60,20 @@ public record ServiceItem(
             return prefill == null ? java.util.Map.of() : prefill;
         }
 
+        /** Files allowed for this material, defaults applied (in the guide's JSON for clients). */
+        @com.fasterxml.jackson.annotation.JsonProperty("fileLimit")
         public int fileLimit() {
             return maxFiles == null ? DEFAULT_MAX_FILES : maxFiles;
         }
 
+        /** Megabytes allowed per file, defaults applied (in the guide's JSON for clients). */
+        @com.fasterxml.jackson.annotation.JsonProperty("sizeLimitMb")
+        public int sizeLimitMb() {
+            return maxSizeMb == null ? DEFAULT_MAX_SIZE_MB : maxSizeMb;
+        }
+
         public long sizeLimitBytes() {
-            return (maxSizeMb == null ? DEFAULT_MAX_SIZE_MB : maxSizeMb) * 1024L * 1024L;
+            return sizeLimitMb() * 1024L * 1024L;
         }
     }
 
