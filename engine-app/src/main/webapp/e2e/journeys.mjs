@@ -82,7 +82,7 @@ export const journeys = [
       await page.getByTestId('form').getByLabel('联系电话').fill('13857212345')
       // the staff list starts with one row: a member of staff and the health certificate
       await page.getByTestId('form').getByLabel('姓名').fill('王秀英')
-      await page.getByTestId('form').getByLabel('身份证号码').fill('330521199003151223')
+      await page.getByTestId('form').getByLabel('身份证号码').fill('330521199003151224') // wrong check digit
       await page.getByTestId('form').getByLabel('健康证明编号').fill('JK3305212026001')
       const expiry = page.getByTestId('form').getByLabel('健康证明有效期至')
       await expiry.fill('06/30/2099')
@@ -99,12 +99,16 @@ export const journeys = [
       // the server's field error is shown at its field
       const fieldError = page.getByTestId('form').locator('.fjs-form-field-error')
       await fieldError.first().waitFor()
-      h.assert(await fieldError.count() === 1, 'one field error')
+      h.assert(await fieldError.count() === 2, `two field errors: ${await fieldError.allInnerTexts()}`)
       h.assert(await page.getByTestId('form').getByLabel('统一社会信用代码').getAttribute('aria-invalid') === 'true',
         'the credit code field is marked invalid')
-      h.assert((await fieldError.innerText()).includes('统一社会信用代码'), `the credit code error at its field: ${await fieldError.innerText()}`)
+      h.assert((await fieldError.first().innerText()).includes('统一社会信用代码'), `the credit code error at its field: ${await fieldError.first().innerText()}`)
+      // the error of the staff list's first row (form.staff[0].residentId) is at that row's field
+      h.assert(await page.getByTestId('form').getByLabel('身份证号码').getAttribute('aria-invalid') === 'true',
+        'the first staff row\'s ID number is marked invalid')
       await page.getByTestId('submit-error').waitFor()
       await page.getByTestId('form').getByLabel('统一社会信用代码').fill('91330521MA2B3C4D5Q')
+      await page.getByTestId('form').getByLabel('身份证号码').fill('330521199003151223')
       await page.getByTestId('submit').click()
       await page.getByTestId('submitted').waitFor()
       const caseNumber = (await page.getByTestId('case-number').innerText()).split('：').pop().trim()
@@ -118,6 +122,8 @@ export const journeys = [
       await page.getByTestId('status').filter({ hasText: '已提交' }).waitFor()
       await page.getByTestId('current-step').filter({ hasText: '受理' }).waitFor()
       await page.locator('[data-test=timeline]').getByText('提交申请').waitFor()
+      // the staff list reads as rows with their labels, not JSON
+      await page.getByTestId('case-form-data').locator('li', { hasText: '姓名：王秀英' }).waitFor()
       await page.locator('[data-test=diagram] .djs-element.tb-current[data-element-id=acceptance]').waitFor()
       h.assert(await page.locator('[data-test=diagram] .tb-current').count() === 1, 'exactly the current step is highlighted')
       await fitsWidth(h, 'case page')
