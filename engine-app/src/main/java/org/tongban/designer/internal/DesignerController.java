@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +24,7 @@ import org.tongban.designer.ProcessDeployments;
 import org.tongban.identity.Actor;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
+import org.tongban.web.CappedBody;
 import org.tongban.workflow.ProcessDefinitions;
 import org.tongban.workflow.ProcessVersion;
 
@@ -65,17 +65,7 @@ class DesignerController {
     ProcessVersion deployXml(@PathVariable String code, HttpServletRequest request, Actor user)
             throws IOException {
         var item = catalogue.require(code);
-        // Read with a cap: a hostile client cannot make us buffer more than the limit (+1 byte to detect it).
-        if (request.getContentLengthLong() > ProcessDefinitions.MAX_BYTES) {
-            throw tooLarge();
-        }
-        byte[] bpmn;
-        try (InputStream body = request.getInputStream()) {
-            bpmn = body.readNBytes(ProcessDefinitions.MAX_BYTES + 1);
-        }
-        if (bpmn.length > ProcessDefinitions.MAX_BYTES) {
-            throw tooLarge();
-        }
+        byte[] bpmn = CappedBody.read(request, ProcessDefinitions.MAX_BYTES, DesignerController::tooLarge);
         return deployments.deploy(item, bpmn, user.username());
     }
 

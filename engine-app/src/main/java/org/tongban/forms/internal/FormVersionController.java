@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -25,6 +24,7 @@ import org.tongban.forms.Forms;
 import org.tongban.identity.Actor;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
+import org.tongban.web.CappedBody;
 
 /**
  * Designers' form versions (表单版本) of an item: list, read, check and deploy form-js schemas. A deployed version
@@ -96,19 +96,9 @@ class FormVersionController {
         return new FormVersionSchema(form.id(), form.version(), json.readTree(form.schema()));
     }
 
-    /** The request body as UTF-8 text, read with a cap: a client cannot make us buffer more than the limit. */
+    /** The request body as UTF-8 text, read with a cap. */
     private static String body(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > Forms.MAX_SCHEMA_BYTES) {
-            throw tooLarge();
-        }
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(Forms.MAX_SCHEMA_BYTES + 1);
-        }
-        if (bytes.length > Forms.MAX_SCHEMA_BYTES) {
-            throw tooLarge();
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(CappedBody.read(request, Forms.MAX_SCHEMA_BYTES, FormVersionController::tooLarge), StandardCharsets.UTF_8);
     }
 
     private static DomainException tooLarge() {
