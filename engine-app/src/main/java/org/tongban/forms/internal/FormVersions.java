@@ -49,7 +49,12 @@ public class FormVersions implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         files.shipped().forEach((formId, form) -> {
-            FormVersion stored = deploy(form, "system");
+            FormVersion stored;
+            try {
+                stored = deploy(form, "system");
+            } catch (DomainException raced) { // another node starting at the same moment stored it first
+                stored = deploy(form, "system");
+            }
             log.info("Form {}: version {}", formId, stored.version());
         });
     }
