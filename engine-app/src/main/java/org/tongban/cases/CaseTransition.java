@@ -69,7 +69,7 @@ public enum CaseTransition {
             case WITHDRAW -> WITHDRAW;
             case CONSOLIDATE -> CONSOLIDATE;
             case SEND_BACK -> SEND_BACK;
-            case CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC, NOT_NEEDED, ADD_SIGNER, REMOVE_SIGNER -> NOTE;
+            case CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC, NOT_NEEDED, ADD_SIGNER, REMOVE_SIGNER, EDIT_FORM -> NOTE;
             case RETURN -> RETURN;
             case RECALL -> RECALL;
         };

@@ -17,6 +17,12 @@ public record CaseView(String caseNumber, String itemCode, String itemName, Case
     public record JointReviewProgress(String department, String departmentName, boolean finished, Instant finishedAt) {
     }
 
+    /** The case with the form data one viewer may see. */
+    public CaseView withFormData(Map<String, Object> visible) {
+        return new CaseView(caseNumber, itemCode, itemName, status, applicant, applicantName, submittedAt, acceptedAt,
+                concludedAt, visible, materials, currentSteps, correctionNotice, licence, jointReviewProgress);
+    }
+
     /** The case as someone it was only copied to (抄送) sees it: everything but the materials. */
     public CaseView withoutMaterials() {
         return new CaseView(caseNumber, itemCode, itemName, status, applicant, applicantName, submittedAt, acceptedAt,

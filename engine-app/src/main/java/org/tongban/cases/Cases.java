@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.tongban.cases.internal.JointReviewMapper;
 import org.tongban.cases.internal.MaterialChecks;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
+import org.tongban.forms.FieldBinding;
 import org.tongban.forms.FormDefinition;
 import org.tongban.forms.Forms;
 import org.tongban.forms.ValidatedForm;
@@ -72,11 +74,13 @@ public class Cases {
     private final Notices notices;
     private final RetryingTransaction tx;
     private final MaterialStore store;
+    private final StepFormEdits formEdits;
 
     Cases(CaseMapper mapper, Catalogue catalogue, Forms forms, Directory directory, ProcessInstances processes,
           WorkTasks tasks, ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<LicenceStates> licences,
-          JointReviewMapper rounds, Notices notices, RetryingTransaction tx, MaterialStore store) {
+          JointReviewMapper rounds, Notices notices, RetryingTransaction tx, MaterialStore store, StepFormEdits formEdits) {
         this.store = store;
+        this.formEdits = formEdits;
         this.rounds = rounds;
         this.notices = notices;
         this.mapper = mapper;
@@ -111,7 +115,8 @@ public class Cases {
         Map<String, LicenceStates.IssuedLicence> referenced = references(applicant, item, licenceReferences, materials,
                 form, referenceProblems);
         FormDefinition formVersion = forms.require(item.form()); // the latest: the case keeps it
-        ValidatedForm validated = forms.validate(formVersion, form);
+        ValidatedForm validated = forms.edit(formVersion, Map.of(), form, FieldBinding.APPLY,
+                directory.verifiedProfile(applicant.username()), true);
         var problems = new ArrayList<FieldProblem>(validated.problems());
         problems.addAll(referenceProblems);
         problems.addAll(MaterialChecks.check(item, materials, true, referenced.keySet()));
@@ -145,6 +150,7 @@ public class Cases {
             variables.put(ProcessVariables.REVIEW_DEPARTMENTS, j.departments());
             variables.put(ProcessVariables.JOINT_REVIEW_ROUND, 1);
         });
+        variables.putAll(formVersion.variables(validated.data())); // only the fields the form maps (tongban:variable)
         String definitionId = processes.start(item.processKey(), caseNumber, row.processInstanceId,
                 item.name().zh() + " " + caseNumber, variables);
         mapper.attachProcess(row.id, caseNumber, definitionId);
@@ -175,11 +181,9 @@ public class Cases {
             throw DomainException.conflict("case-not-awaiting-correction", caseNumber, row.caseStatus());
         }
         ServiceItem item = catalogue.require(row.itemCode);
-        Map<String, Object> form = new HashMap<>(readForm(row));
-        if (formChanges != null) {
-            form.putAll(formChanges);
-        }
-        ValidatedForm validated = forms.validate(forms.require(item.form(), row.formVersion), form);
+        FormDefinition formVersion = forms.require(item.form(), row.formVersion);
+        ValidatedForm validated = forms.edit(formVersion, readForm(row), formChanges, FieldBinding.APPLY,
+                directory.verifiedProfile(applicant.username()), true);
         var problems = new ArrayList<FieldProblem>(validated.problems());
         problems.addAll(MaterialChecks.check(item, materials, false));
         if (!problems.isEmpty()) {
@@ -201,6 +205,7 @@ public class Cases {
                 correction.stepKey(), correction.name(), StepAction.RESUBMIT, replacedMaterials(item, materials)));
         events.publishEvent(CaseTransition.RESUBMIT.event(row.ref(), applicant.username(), null, null, now));
         row.status = to.name();
+        processes.setVariables(row.processInstanceId, formVersion.variables(validated.data()));
         tasks.complete(correction.id());
         return view(row, item);
     }
@@ -307,7 +312,8 @@ public class Cases {
             throw DomainException.notFound("case-not-found", processInstanceId);
         }
         List<CaseEvent> history = mapper.history(row.id);
-        return new CaseFile(row.ref(), view(row, catalogue.require(row.itemCode), history), history, row.processDefinitionId);
+        return new CaseFile(row.ref(), view(row, catalogue.require(row.itemCode), history), history, row.processDefinitionId,
+                row.formVersion);
     }
 
     /** 已办: the steps this approver recorded, newest first; {@code offset} and {@code limit} page them. */
@@ -322,20 +328,74 @@ public class Cases {
     /** The applicant's own cases, newest first. */
     public List<CaseView> mine(Actor applicant) {
         return mapper.byApplicant(applicant.username()).stream()
-                .map(row -> view(row, catalogue.require(row.itemCode), null, false)).toList();
+                .map(row -> forViewer(applicant, row, view(row, catalogue.require(row.itemCode), null, false), null)).toList();
     }
 
     /** A case for whoever may see it; 404 for everyone else, so existence is not revealed. */
     public CaseView view(Actor user, String caseNumber) {
         Seen seen = seenCase(user, caseNumber);
-        CaseView view = view(seen.row(), catalogue.require(seen.row().itemCode));
+        CaseView view = forViewer(user, seen.row(), view(seen.row(), catalogue.require(seen.row().itemCode)), null);
         return seen.sight() == Sight.COPY ? view.withoutMaterials() : view;
     }
 
-    /** The form version the case was submitted with, for whoever may see the case (404 for everyone else). */
+    /** The case's form data as the holder of a task at {@code step} may see it (the task detail). */
+    public CaseView viewAtStep(CaseFile file, String step) {
+        FormDefinition form = forms.require(catalogue.require(file.ref().itemCode()).form(), file.formVersion());
+        return form.hidesAnything() ? file.view().withFormData(form.visibleAt(file.view().formData(), List.of(step))) : file.view();
+    }
+
+    /**
+     * The form version the case was submitted with, for whoever may see the case (404 for everyone else); its
+     * schema without the fields this viewer may not see.
+     */
     public FormDefinition form(Actor user, String caseNumber) {
         CaseRow row = visibleCase(user, caseNumber);
-        return forms.require(catalogue.require(row.itemCode).form(), row.formVersion);
+        FormDefinition form = forms.require(catalogue.require(row.itemCode).form(), row.formVersion);
+        Collection<String> steps = formSteps(user, row, null, null);
+        return steps == null || !form.hidesAnything() ? form
+                : new FormDefinition(form.id(), form.fields(), forms.visibleSchema(form, steps), form.version(), form.bindings());
+    }
+
+    /** Form fields changed at steps (tongban:editableAt), oldest first, only the fields this viewer may see. */
+    public List<FormChange> formChanges(Actor user, String caseNumber) {
+        CaseRow row = visibleCase(user, caseNumber);
+        FormDefinition form = forms.require(catalogue.require(row.itemCode).form(), row.formVersion);
+        Collection<String> steps = formSteps(user, row, null, null);
+        return formEdits.changes(row.id, key -> steps == null || form.visibleAt(key, steps));
+    }
+
+    /**
+     * The form data a viewer may see (docs/forms.md, "Steps, variables and prefill"): overseers everything, the
+     * applicant what the applicant's form does not hide, staff what is not hidden at every step they work or worked
+     * in this case (with none, what no step hides).
+     */
+    private CaseView forViewer(Actor user, CaseRow row, CaseView view, List<CaseEvent> history) {
+        FormDefinition form = forms.require(catalogue.require(row.itemCode).form(), row.formVersion);
+        if (!form.hidesAnything()) {
+            return view;
+        }
+        Collection<String> steps = formSteps(user, row, view.currentSteps(), history);
+        return steps == null ? view : view.withFormData(form.visibleAt(view.formData(), steps));
+    }
+
+    /** The steps whose view of the form a user gets; null: everything (overseers). */
+    private Collection<String> formSteps(Actor user, CaseRow row, List<CaseView.CurrentStep> current, List<CaseEvent> history) {
+        if (row.applicant.equals(user.username())) {
+            return List.of(FieldBinding.APPLY);
+        }
+        if (user.overseesAllCases()) {
+            return null;
+        }
+        var steps = new java.util.LinkedHashSet<String>();
+        List<CaseView.CurrentStep> open = current != null ? current : row.processInstanceId == null ? List.of()
+                : tasks.ofProcess(row.processInstanceId).stream()
+                .map(t -> new CaseView.CurrentStep(t.id(), t.stepKey(), t.name(), t.departments(), t.assignee(), t.createdAt())).toList();
+        open.stream().filter(t -> user.username().equals(t.assignee()) || t.departments().stream().anyMatch(user::inDepartment))
+                .forEach(t -> steps.add(t.stepKey()));
+        (history != null ? history : mapper.history(row.id)).stream()
+                .filter(e -> e.stepKey() != null && (user.username().equals(e.actor()) || (e.department() != null && user.inDepartment(e.department()))))
+                .forEach(e -> steps.add(e.stepKey()));
+        return steps;
     }
 
     public CaseRef ref(Actor user, String caseNumber) {

@@ -22,7 +22,9 @@ public enum StepAction {
     /** A countersign was settled without this department's answer: its open task ended (recorded by the system). */
     NOT_NEEDED,
     /** 加签 / 减签: the lead department added or removed a signer of a running countersign (opinion: whom, why). */
-    ADD_SIGNER, REMOVE_SIGNER;
+    ADD_SIGNER, REMOVE_SIGNER,
+    /** Form fields the step may edit (tongban:editableAt) were changed with its completion (target: the field keys). */
+    EDIT_FORM;
 
     /** Actions whose record must carry a written reason or opinion. */
     public boolean needsOpinion() {

@@ -51,6 +51,23 @@ public class Directory implements UserDetailsService {
         return find(username).filter(TongbanUser::isEnabled).map(TongbanUser::actor);
     }
 
+    /**
+     * The verified (实名) identity of an account as form prefills name it ({@code profile.name}, {@code profile.idNumber}
+     * of a person; {@code profile.companyName}, {@code profile.creditCode} of a legal-person account); empty for an
+     * account without a verified identity. Read from our own user record, never from a request.
+     */
+    public java.util.Map<String, String> verifiedProfile(String username) {
+        var row = mapper.findUser(username);
+        if (row == null || row.idType() == null || row.idNumber() == null) {
+            return java.util.Map.of();
+        }
+        return switch (row.idType()) {
+            case "RESIDENT_ID" -> java.util.Map.of("profile.name", row.displayName(), "profile.idNumber", row.idNumber());
+            case "CREDIT_CODE" -> java.util.Map.of("profile.companyName", row.displayName(), "profile.creditCode", row.idNumber());
+            default -> java.util.Map.of();
+        };
+    }
+
     /** Display name for history records; the username itself when unknown (e.g. a removed user). */
     public String displayName(String username) {
         var row = mapper.findUser(username);

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.tongban.cases.CaseRef;
 import org.tongban.cases.Cases;
 import org.tongban.cases.StepAction;
+import org.tongban.cases.StepFormEdits;
 import org.tongban.cases.StepKind;
 import org.tongban.cases.StepRecord;
 import org.tongban.catalogue.Catalogue;
@@ -40,10 +41,12 @@ public class TaskActions {
     private final Countersign countersign;
     private final RetryingTransaction tx;
     private final LeadDepartment lead;
+    private final StepFormEdits formEdits;
 
     TaskActions(WorkTasks tasks, TaskQueue queue, Cases cases, Catalogue catalogue, Countersign countersign,
-                RetryingTransaction tx, LeadDepartment lead) {
+                RetryingTransaction tx, LeadDepartment lead, StepFormEdits formEdits) {
         this.lead = lead;
+        this.formEdits = formEdits;
         this.tasks = tasks;
         this.queue = queue;
         this.cases = cases;
@@ -84,6 +87,9 @@ public class TaskActions {
                 variables.putAll(lead.consolidation(ref, request.action(), request.departments()));
             }
             String department = task.departments().stream().filter(user::inDepartment).findFirst().orElse(null);
+            // the fields this step fills, before its record: required ones only for an action that moves the case on
+            boolean forward = request.action() != StepAction.REJECT && request.action() != StepAction.REQUEST_CORRECTION;
+            variables.putAll(formEdits.edit(ref, task.stepKey(), task.name(), department, user, request.form(), forward));
             cases.recordStep(ref, new StepRecord(user.username(), user.displayName(), department, task.stepKey(),
                     task.name(), request.action(), opinion(request)));
             switch (kind) {

@@ -6,6 +6,9 @@ import org.springframework.stereotype.Service;
 import org.tongban.cases.CaseFile;
 import org.tongban.cases.CaseRef;
 import org.tongban.cases.Cases;
+import org.tongban.cases.StepFormEdits;
+import org.tongban.forms.FormDefinition;
+import org.tongban.forms.Forms;
 import org.tongban.cases.DoneStep;
 import org.tongban.cases.StepAction;
 import org.tongban.cases.StepKind;
@@ -24,15 +27,20 @@ import org.tongban.workflow.WorkTasks;
 @Service
 public class TaskQueue {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final WorkTasks tasks;
     private final Cases cases;
     private final Catalogue catalogue;
     private final Countersign countersign;
     private final LeadDepartment lead;
     private final StepMoves moves;
+    private final StepFormEdits formEdits;
+    private final Forms forms;
 
     TaskQueue(WorkTasks tasks, Cases cases, Catalogue catalogue, Countersign countersign, LeadDepartment lead,
-              StepMoves moves) {
+              StepMoves moves, StepFormEdits formEdits, Forms forms) {
+        this.formEdits = formEdits;
+        this.forms = forms;
         this.lead = lead;
         this.tasks = tasks;
         this.cases = cases;
@@ -97,7 +105,16 @@ public class TaskQueue {
         if (!targets.isEmpty()) {
             operations.add("return");
         }
-        return new TaskDetail(viewOf(task, file.ref()), allowed, file.view(), file.history(), List.copyOf(operations), targets);
+        return new TaskDetail(viewOf(task, file.ref()), allowed, cases.viewAtStep(file, task.stepKey()), file.history(),
+                List.copyOf(operations), targets);
+    }
+
+    /** What the step fills in the case's form, for whoever may work the task (404 for everyone else). */
+    public StepForm stepForm(Actor user, String taskId) throws java.io.IOException {
+        WorkTask task = visibleTask(user, taskId);
+        FormDefinition form = formEdits.form(cases.byProcessInstance(task.processInstanceId()));
+        return new StepForm(form.id(), form.version(), List.copyOf(form.editableAt(task.stepKey())),
+                JSON.readTree(forms.stepSchema(form, task.stepKey())));
     }
 
     /** The open task if this approver may work it (assigned to them, or a candidate of their department); else 404. */

@@ -32,6 +32,9 @@ public class ProcessInstances {
 
     /** Sets process variables of a running case's process (e.g. the departments of a new joint-review round). */
     public void setVariables(String processInstanceId, Map<String, Object> variables) {
+        if (variables.isEmpty()) {
+            return;
+        }
         runtime.setVariables(processInstanceId, variables);
     }
 

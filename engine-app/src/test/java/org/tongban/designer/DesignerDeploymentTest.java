@@ -80,8 +80,8 @@ class DesignerDeploymentTest extends ApiTestBase {
 
         // v2: the on-site inspection step is dropped (e.g. for low-risk food sales)
         String v2 = shippedFood()
-                .replace("<sequenceFlow id=\"f7\" sourceRef=\"review\" targetRef=\"inspection\"/>",
-                        "<sequenceFlow id=\"f7\" sourceRef=\"review\" targetRef=\"decision\"/>")
+                .replace("<sequenceFlow id=\"f7b\" sourceRef=\"inspectionNeeded\" targetRef=\"inspection\"/>",
+                        "<sequenceFlow id=\"f7b\" sourceRef=\"inspectionNeeded\" targetRef=\"decision\"/>")
                 .replace("<userTask id=\"inspection\" name=\"现场核查\" flowable:category=\"review\" flowable:candidateGroups=\"DQ-SCJG\"/>", "")
                 .replace("<sequenceFlow id=\"f8\" sourceRef=\"inspection\" targetRef=\"decision\"/>", "");
         var deployed = deploy(v2);

@@ -183,16 +183,34 @@ public abstract class ApiTestBase {
     }
 
     protected ResponseEntity<JsonNode> act(String approver, String taskId, String action, String opinion, List<String> corrections) {
+        return act(approver, taskId, action, opinion, corrections, null);
+    }
+
+    /** {@code form}: the form fields the step fills (tongban:editableAt), or null. */
+    protected ResponseEntity<JsonNode> act(String approver, String taskId, String action, String opinion, List<String> corrections,
+                                           Map<String, Object> form) {
         var body = new java.util.HashMap<String, Object>();
         body.put("action", action);
         body.put("opinion", opinion);
         body.put("corrections", corrections);
+        if (form != null) {
+            body.put("form", form);
+        }
         return as(approver).exchange("/api/v1/tasks/" + taskId + "/complete", HttpMethod.POST,
                 new HttpEntity<>(body), JsonNode.class);
     }
 
+    /** The food licence's on-site inspection fills its record (required there: tongban:editableAt="inspection"). */
+    protected static Map<String, Object> inspectionRecord(String action) {
+        return "AGREE".equals(action)
+                ? Map.of("inspectionDate", java.time.LocalDate.now().toString(), "inspectionResult", "PASS")
+                : Map.of("inspectionDate", java.time.LocalDate.now().toString(), "inspectionResult", "FAIL",
+                        "inspectionNotes", "后厨布局不符合生熟分开要求");
+    }
+
     protected void actOk(String approver, String caseNumber, String stepKey, String action, String opinion) {
-        var response = act(approver, taskOf(approver, caseNumber, stepKey), action, opinion, null);
+        Map<String, Object> form = "inspection".equals(stepKey) ? inspectionRecord(action) : null;
+        var response = act(approver, taskOf(approver, caseNumber, stepKey), action, opinion, null, form);
         assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(204);
     }
 

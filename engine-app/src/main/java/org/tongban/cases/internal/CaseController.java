@@ -152,6 +152,13 @@ class CaseController {
         return new CaseForm(form.id(), form.version(), json.readTree(form.schema()));
     }
 
+    @GetMapping("/cases/{caseNumber}/form-changes")
+    @Operation(summary = "Form fields changed at approval steps (tongban:editableAt): who, at which step, the value before "
+            + "and after; only fields the caller may see")
+    List<org.tongban.cases.FormChange> formChanges(@PathVariable String caseNumber, Actor user) {
+        return cases.formChanges(user, caseNumber);
+    }
+
     @GetMapping("/cases/{caseNumber}/history")
     @Operation(summary = "Case history: who, which department, what, when, opinion")
     List<CaseEvent> history(@PathVariable String caseNumber, Actor user) {

@@ -88,6 +88,20 @@ public interface CaseMapper {
             + "#{e.action}, #{e.opinion}, #{e.target})")
     void insertEvent(long caseId, CaseEvent e);
 
+    @Insert("INSERT INTO tb_case_form_change (case_id, changed_at, actor, actor_name, step_key, step_name, field_key, old_value, new_value) "
+            + "VALUES (#{caseId}, #{at}, #{actor}, #{actorName}, #{step}, #{stepName}, #{field}, #{oldValue}, #{newValue})")
+    void insertFormChange(long caseId, java.time.Instant at, String actor, String actorName, String step, String stepName,
+                          String field, String oldValue, String newValue);
+
+    /** Recorded field changes, values as stored JSON text. */
+    @Select("SELECT changed_at, actor, actor_name, step_key, step_name, field_key AS field, old_value, new_value "
+            + "FROM tb_case_form_change WHERE case_id = #{caseId} ORDER BY id")
+    List<FormChangeRow> formChanges(long caseId);
+
+    record FormChangeRow(java.time.Instant changedAt, String actor, String actorName, String stepKey, String stepName,
+                         String field, String oldValue, String newValue) {
+    }
+
     @Select("SELECT occurred_at, actor, actor_name, department, step_key, step_name, action, opinion, target "
             + "FROM tb_case_event WHERE case_id = #{caseId} ORDER BY id")
     List<CaseEvent> history(long caseId);
@@ -96,7 +110,7 @@ public interface CaseMapper {
      * Actions that are not an approver's done step: the applicant's, and operations that only record who holds or
      * was told of a task (a delegate's RESOLVE, with its opinion, is their work and counts).
      */
-    String NOT_DONE = "'SUBMIT', 'RESUBMIT', 'CLAIM', 'UNCLAIM', 'TRANSFER', 'DELEGATE', 'TAKE_BACK', 'URGE', 'CC'";
+    String NOT_DONE = "'SUBMIT', 'RESUBMIT', 'CLAIM', 'UNCLAIM', 'TRANSFER', 'DELEGATE', 'TAKE_BACK', 'URGE', 'CC', 'EDIT_FORM'";
 
     /** An approver's own steps, newest first (applicant actions and mere operations excluded); uses ix_case_event_actor. */
     @Select("SELECT c.case_number, c.item_code, e.step_key, e.step_name, e.department, e.action, e.opinion, "

@@ -26,6 +26,6 @@ public class CaseRow {
     }
 
     public CaseRef ref() {
-        return new CaseRef(id, caseNumber, itemCode, applicant, caseStatus(), processInstanceId);
+        return new CaseRef(id, caseNumber, itemCode, applicant, caseStatus(), processInstanceId, formVersion);
     }
 }

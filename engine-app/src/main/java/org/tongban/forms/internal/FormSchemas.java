@@ -38,6 +38,10 @@ public class FormSchemas {
             if (!forms.containsKey(item.form())) {
                 throw new InvalidContentException(catalogue.descriptorPath(item), "form '" + item.form() + "' not found under forms/");
             }
+            var problems = ItemBindingRules.problems(item, forms.get(item.form()), null); // steps: checked by the designer API and tests
+            if (!problems.isEmpty()) {
+                throw new InvalidContentException("forms/" + item.form() + ".form.json", String.join("; ", problems));
+            }
         });
     }
 

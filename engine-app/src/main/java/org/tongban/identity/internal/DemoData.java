@@ -38,6 +38,8 @@ class DemoData implements SmartInitializingSingleton {
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("zhangwei", "张伟", "RESIDENT_ID", "330521199202261011", List.of(Role.APPLICANT), List.of()),
             new DemoUser("lina", "李娜", "RESIDENT_ID", "330521198503124024", List.of(Role.APPLICANT), List.of()),
+            // a legal-person (法人) account: its verified identity is the company and its unified social credit code
+            new DemoUser("mgswenlv", "德清县莫干山文旅发展有限公司", "CREDIT_CODE", "91330521MA29K7LX1A", List.of(Role.APPLICANT), List.of()),
             new DemoUser("wangfang", "王芳", "RESIDENT_ID", "330521199007182326", List.of(Role.APPROVER), List.of("DQ-SCJG")),
             new DemoUser("liuyang", "刘洋", null, null, List.of(Role.APPROVER), List.of("DQ-SCJG")),
             new DemoUser("chenjing", "陈静", "RESIDENT_ID", "330521197811056823", List.of(Role.APPROVER), List.of("DQ-ZJJ")),

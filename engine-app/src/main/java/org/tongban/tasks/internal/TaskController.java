@@ -27,6 +27,7 @@ import org.tongban.tasks.TaskFilter;
 import org.tongban.tasks.TaskPage;
 import org.tongban.tasks.TaskQueue;
 import org.tongban.tasks.TaskView;
+import org.tongban.tasks.StepForm;
 
 /** Approvers' work: queues, task detail, claim, complete and the other operations on a task (docs/approver-operations.md). Only tasks of the caller's departments. */
 @RestController
@@ -73,6 +74,13 @@ class TaskController {
     TaskPage<DoneStep> done(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
                   Actor user) {
         return queue.done(user, TaskFilter.page(page, size));
+    }
+
+    @GetMapping("/{taskId}/form")
+    @Operation(summary = "What this step fills in the case's form (tongban:editableAt): the editable keys and a form-js "
+            + "schema of just those fields (no components when the step fills nothing); send the values as 'form' when completing")
+    StepForm stepForm(@PathVariable String taskId, Actor user) throws java.io.IOException {
+        return queue.stepForm(user, taskId);
     }
 
     @GetMapping("/{taskId}")

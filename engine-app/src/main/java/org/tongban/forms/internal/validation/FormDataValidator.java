@@ -23,15 +23,25 @@ public final class FormDataValidator {
 
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Map<String, Object> root;
+    private final Set<String> requiredKeys;
 
-    private FormDataValidator(Map<String, Object> root) {
+    private FormDataValidator(Map<String, Object> root, Set<String> requiredKeys) {
         this.root = root;
+        this.requiredKeys = requiredKeys;
     }
 
     public static ValidatedForm validate(FormDefinition form, Map<String, Object> data) {
+        return validate(form, data, null);
+    }
+
+    /**
+     * {@code requiredKeys}: the top-level keys whose required rules (and a list's minimum rows) apply — those filled
+     * at this step; null for all. Every other rule applies to every value.
+     */
+    public static ValidatedForm validate(FormDefinition form, Map<String, Object> data, Set<String> requiredKeys) {
         var copy = new LinkedHashMap<String, Object>(data == null ? Map.of() : data);
-        var validator = new FormDataValidator(copy);
-        Map<String, Object> stored = validator.scope("form", form.fields(), copy, null);
+        var validator = new FormDataValidator(copy, requiredKeys);
+        Map<String, Object> stored = validator.scope("form", form.fields(), copy, null, true);
         return new ValidatedForm(List.copyOf(validator.problems), stored);
     }
 
@@ -40,14 +50,14 @@ public final class FormDataValidator {
      * later expressions see them); {@code rowIndex} is set inside a dynamic list row.
      */
     private Map<String, Object> scope(String prefix, List<FormField> fields, Map<String, Object> values,
-                                      Integer rowIndex) {
+                                      Integer rowIndex, boolean requiring) {
         var stored = new LinkedHashMap<String, Object>();
         var declared = new HashSet<String>();
         declare(fields, declared);
         values.keySet().stream().filter(k -> !declared.contains(k)).sorted()
                 .forEach(k -> problems.add(FieldProblem.of(prefix + "." + k, "unknown-field", k)));
         compute(prefix, fields, values, rowIndex);
-        visit(prefix, fields, values, rowIndex, stored);
+        visit(prefix, fields, values, rowIndex, stored, requiring);
         return stored;
     }
 
@@ -79,15 +89,17 @@ public final class FormDataValidator {
     }
 
     private void visit(String prefix, List<FormField> fields, Map<String, Object> values, Integer rowIndex,
-                       Map<String, Object> stored) {
+                       Map<String, Object> stored, boolean enclosingRequires) {
         for (FormField f : fields) {
             if (hidden(prefix, f, values, rowIndex)) {
                 continue; // neither required nor stored
             }
+            boolean requiring = values != root || f.key() == null || requiredKeys == null
+                    ? enclosingRequires : requiredKeys.contains(f.key());
             if (f.isContainer() && f.key() == null) {
-                visit(prefix, f.components(), values, rowIndex, stored);
+                visit(prefix, f.components(), values, rowIndex, stored, requiring);
             } else if (f.isList()) {
-                list(prefix + "." + f.key(), f, values.get(f.key()), stored);
+                list(prefix + "." + f.key(), f, values.get(f.key()), stored, requiring);
             } else if (f.isContainer()) {
                 String path = prefix + "." + f.key();
                 Object nested = values.get(f.key());
@@ -95,7 +107,7 @@ public final class FormDataValidator {
                     problems.add(FieldProblem.of(path, "not-an-object", f.label(), f.labelEn()));
                     continue;
                 }
-                stored.put(f.key(), scope(path, f.components(), mutable(nested), rowIndex));
+                stored.put(f.key(), scope(path, f.components(), mutable(nested), rowIndex, requiring));
             } else {
                 Object value = values.get(f.key());
                 if (f.isComputed()) {
@@ -104,7 +116,7 @@ public final class FormDataValidator {
                     }
                     continue;
                 }
-                Object clean = ValueRules.check(prefix + "." + f.key(), f, value, problems);
+                Object clean = ValueRules.check(prefix + "." + f.key(), f, value, problems, requiring);
                 if (clean != null) {
                     stored.put(f.key(), clean);
                 }
@@ -112,13 +124,13 @@ public final class FormDataValidator {
         }
     }
 
-    private void list(String path, FormField f, Object value, Map<String, Object> stored) {
+    private void list(String path, FormField f, Object value, Map<String, Object> stored, boolean requiring) {
         if (value != null && !(value instanceof List)) {
             problems.add(FieldProblem.of(path, "not-a-list", f.label(), f.labelEn()));
             return;
         }
         List<?> rows = value == null ? List.of() : (List<?>) value;
-        if (rows.size() < f.minRows()) {
+        if (requiring && rows.size() < f.minRows()) {
             problems.add(FieldProblem.of(path, "too-few-rows", f.label(), f.labelEn(), f.minRows()));
         }
         if (rows.size() > f.maxRows()) {
@@ -132,7 +144,7 @@ public final class FormDataValidator {
                 problems.add(FieldProblem.of(rowPath, "not-an-object", f.label(), f.labelEn()));
                 continue;
             }
-            kept.add(scope(rowPath, f.components(), mutable(rows.get(i)), i));
+            kept.add(scope(rowPath, f.components(), mutable(rows.get(i)), i, requiring));
         }
         stored.put(f.key(), kept);
     }

@@ -32,9 +32,8 @@ public final class SchemaReader {
     /** form-js components that only lay out or show text. */
     static final Set<String> DISPLAY_TYPES = Set.of("text", "spacer", "separator", "image", "default");
     static final Set<String> CONTAINER_TYPES = Set.of("group", "dynamiclist");
-    static final Set<String> PROPERTIES = Set.of("label_en", FieldFormat.PROPERTY, "tongban:minRows", "tongban:maxRows");
-    /** Planned (docs/forms.md) but not enforced yet: refused, so no designer relies on a rule the server ignores. */
-    static final Set<String> NOT_YET = Set.of("tongban:variable", "tongban:prefill", "tongban:editableAt", "tongban:hiddenAt");
+    static final Set<String> PROPERTIES = Set.of("label_en", FieldFormat.PROPERTY, "tongban:minRows", "tongban:maxRows",
+            BindingReader.EDITABLE_AT, BindingReader.HIDDEN_AT, BindingReader.VARIABLE, BindingReader.PREFILL);
     static final int MAX_ROWS = 200;
     static final int MAX_COMPONENTS = 500;
     static final int MAX_PATTERN = 500;
@@ -62,7 +61,8 @@ public final class SchemaReader {
         }
         var reader = new SchemaReader(sourceName);
         List<FormField> fields = reader.components(root.path("components"), new HashSet<>(), 0);
-        return new FormDefinition(root.path("id").asText(), List.copyOf(fields), rawJson);
+        return new FormDefinition(root.path("id").asText(), List.copyOf(fields), rawJson, 0,
+                BindingReader.read(sourceName, root.path("components")));
     }
 
     private InvalidContentException refuse(String where, String why) {
@@ -258,9 +258,6 @@ public final class SchemaReader {
             return;
         }
         props.fieldNames().forEachRemaining(name -> {
-            if (NOT_YET.contains(name)) {
-                throw refuse(where, "custom property '" + name + "' is not supported yet (the server would ignore it)");
-            }
             if (name.startsWith("tongban:") && !PROPERTIES.contains(name)) {
                 throw refuse(where, "unknown custom property '" + name + "' (known: " + String.join(", ", new java.util.TreeSet<>(PROPERTIES)) + ")");
             }

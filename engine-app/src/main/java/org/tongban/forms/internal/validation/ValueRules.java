@@ -30,11 +30,16 @@ final class ValueRules {
     }
 
     static Object check(String path, FormField f, Object value, List<FieldProblem> problems) {
+        return check(path, f, value, problems, true);
+    }
+
+    /** {@code requiring} false: the field is not filled at this step, so a blank is no problem. */
+    static Object check(String path, FormField f, Object value, List<FieldProblem> problems, boolean requiring) {
         boolean blank = value == null || (value instanceof String s && s.isBlank())
                 || (value instanceof List<?> l && l.isEmpty() && f.isMultiChoice())
                 || (Boolean.FALSE.equals(value) && "checkbox".equals(f.type()));
         if (blank) {
-            if (f.required()) {
+            if (f.required() && requiring) {
                 problems.add(FieldProblem.of(path, "required", f.label(), f.labelEn()));
             }
             return "checkbox".equals(f.type()) && value != null ? value : null;

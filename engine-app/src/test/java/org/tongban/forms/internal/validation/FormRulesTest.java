@@ -50,10 +50,6 @@ class FormRulesTest {
         refused("{'type':'html','content':'<b>x</b>'}", "unsupported component type 'html'");
         refused("{'type':'button','key':'submit','action':'submit'}", "unsupported component type 'button'");
         refused("{'type':'textfield','key':'a'},{'type':'textfield','key':'a'}", "used twice");
-        // planned rules the server does not enforce yet are refused rather than silently ignored
-        for (String planned : List.of("tongban:variable", "tongban:prefill", "tongban:editableAt", "tongban:hiddenAt")) {
-            refused("{'type':'textfield','key':'a','properties':{'" + planned + "':'x'}}", "'" + planned + "' is not supported yet");
-        }
         refused("{'type':'textfield','key':'a','properties':{'tongban:fromat':'mobile'}}", "unknown custom property 'tongban:fromat'");
         // a group without a path shares its parent's scope
         refused("{'type':'textfield','key':'a'},{'type':'group','components':[{'type':'textfield','key':'a'}]}", "used twice");
