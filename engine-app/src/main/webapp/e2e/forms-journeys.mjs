@@ -6,7 +6,82 @@ import { submitOutdoor } from './operations-journeys.mjs'
 const ITEM = 'OUTDOOR-ADVERTISING'
 const NEW_LABEL = '设置地点（详细地址）'
 
+const PDF = Buffer.from('%PDF-1.4\n% Tongban browser test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+
+/** zhangwei applies for a food business licence through the API (a catering business: it will be inspected). */
+async function submitFood(h) {
+  const { token } = await (await fetch(`${h.base}/api/v1/auth/tokens`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'zhangwei', password: 'Tongban@2026' }),
+  })).json()
+  const body = new FormData()
+  body.append('application', JSON.stringify({
+    itemCode: 'FOOD-BUSINESS-LICENCE',
+    form: {
+      operatorName: '德清县新市镇老街点心店', creditCode: '92330521MA2D8L3U1P', legalRepresentative: '张伟',
+      premisesAddress: '浙江省湖州市德清县新市镇西河口街12号', operatorType: 'CATERING', businessScope: '糕点类食品制售',
+      contactPhone: '13857212345', staff: [{ name: '沈美华', residentId: '330521198811203226', healthCertificateNo: 'JK3305212026117',
+        healthCertificateExpiry: '2099-03-31' }],
+    },
+  }))
+  for (const code of ['PREMISES_PROOF', 'LAYOUT_PLAN']) body.append(code, new Blob([PDF], { type: 'application/pdf' }), `${code}.pdf`)
+  const r = await fetch(`${h.base}/api/v1/cases`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body })
+  if (r.status !== 201) throw new Error(`submission: HTTP ${r.status} ${await r.text()}`)
+  return (await r.json()).caseNumber
+}
+
 export const formJourneys = [
+  {
+    // per-step fields (tongban:editableAt): the inspector fills the inspection record on the task page; the
+    // applicant's form is prefilled from the verified identity and never shows the inspector's fields
+    name: 'inspector-fills-the-inspection-record',
+    async run(h) {
+      const { page } = h
+      await as(h, 'zhangwei', '/apply/FOOD-BUSINESS-LICENCE')
+      await page.locator('[data-test=form] label', { hasText: '经办人姓名' }).waitFor()
+      h.assert(await page.locator('[data-test=form] label', { hasText: '核查结论' }).count() === 0, 'the applicant does not see the inspection record')
+      const prefilled = await page.locator('[data-test=form] input[readonly]').evaluateAll((inputs) => inputs.map((i) => i.value))
+      h.assert(prefilled.includes('张伟'), `the agent's name is prefilled read-only from the verified identity (${prefilled})`)
+
+      const n = await submitFood(h)
+      await h.act('wangfang', n, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
+      await h.act('liuyang', n, 'review', 'AGREE', '符合法定条件')
+      await as(h, 'liuyang', `/workbench?caseNumber=${encodeURIComponent(n)}`)
+      const row = page.locator(`[data-test=task-row][data-case="${n}"][data-step="inspection"]`)
+      await row.getByTestId('handle').click()
+      await page.waitForURL('**/workbench/tasks/**')
+      const stepForm = page.getByTestId('step-form')
+      await stepForm.locator('label', { hasText: '核查结论' }).waitFor()
+      // agreeing without the record: the browser asks for the required fields first
+      await page.getByTestId('action-AGREE').click()
+      await page.getByTestId('submit').click()
+      await page.getByTestId('error-step-form').waitFor()
+      h.assert(await page.getByTestId('completed').count() === 0, 'not completed without the record')
+      await stepForm.locator('label', { hasText: '基本符合（限期整改）' }).click()
+      await stepForm.locator('textarea').first().fill('冷库温度记录不全，限7日内整改')
+      const date = stepForm.locator('input').first()
+      await date.click()
+      await date.fill(new Date().toISOString().slice(0, 10))
+      await date.press('Enter')
+      await page.getByTestId('opinion').fill('现场核查基本符合')
+      await h.axe('task page with the inspection record')
+      await h.shot('task-step-fields')
+      await page.getByTestId('submit').click()
+      await page.getByTestId('completed').waitFor()
+
+      const staffView = await h.api('wangfang', 'GET', `/cases/${n}`)
+      h.assert(staffView.formData.inspectionResult === 'PASS_WITH_REMEDY', `stored finding ${staffView.formData.inspectionResult}`)
+      h.assert(/^\d{4}-\d{2}-\d{2}$/.test(staffView.formData.inspectionDate ?? ''), `stored date ${staffView.formData.inspectionDate}`)
+      const changes = await h.api('wangfang', 'GET', `/cases/${n}/form-changes`)
+      h.assert(changes.some((c) => c.field === 'inspectionResult' && c.actor === 'liuyang'), 'the change is recorded with its author')
+      const mine = await h.api('zhangwei', 'GET', `/cases/${n}`)
+      h.assert(!('inspectionResult' in mine.formData), 'the applicant does not get the inspection record')
+      h.assert(mine.formData.agentName === '张伟', 'the agent is the verified applicant')
+      // the staff case page labels the record from the case's form
+      await page.goto(`${h.base}/workbench/cases/${n}`)
+      await page.locator('[data-test=form-data]', { hasText: '基本符合（限期整改）' }).first().waitFor()
+    },
+  },
   {
     name: 'designer-deploys-a-form-version',
     async run(h) {

@@ -81,8 +81,8 @@ export const journeys = [
       await page.getByTestId('form').getByLabel('经营项目').fill('热食类食品制售、冷食类食品制售')
       await page.getByTestId('form').getByLabel('联系电话').fill('13857212345')
       // the staff list starts with one row: a member of staff and the health certificate
-      await page.getByTestId('form').getByLabel('姓名').fill('王秀英')
-      await page.getByTestId('form').getByLabel('身份证号码').fill('330521199003151224') // wrong check digit
+      await page.getByTestId('form').getByLabel(/^姓名/).fill('王秀英')
+      await page.getByTestId('form').getByLabel(/^身份证号码/).fill('330521199003151224') // wrong check digit
       await page.getByTestId('form').getByLabel('健康证明编号').fill('JK3305212026001')
       const expiry = page.getByTestId('form').getByLabel('健康证明有效期至')
       await expiry.fill('06/30/2099')
@@ -104,11 +104,11 @@ export const journeys = [
         'the credit code field is marked invalid')
       h.assert((await fieldError.first().innerText()).includes('统一社会信用代码'), `the credit code error at its field: ${await fieldError.first().innerText()}`)
       // the error of the staff list's first row (form.staff[0].residentId) is at that row's field
-      h.assert(await page.getByTestId('form').getByLabel('身份证号码').getAttribute('aria-invalid') === 'true',
+      h.assert(await page.getByTestId('form').getByLabel(/^身份证号码/).getAttribute('aria-invalid') === 'true',
         'the first staff row\'s ID number is marked invalid')
       await page.getByTestId('submit-error').waitFor()
       await page.getByTestId('form').getByLabel('统一社会信用代码').fill('91330521MA2B3C4D5Q')
-      await page.getByTestId('form').getByLabel('身份证号码').fill('330521199003151223')
+      await page.getByTestId('form').getByLabel(/^身份证号码/).fill('330521199003151223')
       await page.getByTestId('submit').click()
       await page.getByTestId('submitted').waitFor()
       const caseNumber = (await page.getByTestId('case-number').innerText()).split('：').pop().trim()
@@ -202,7 +202,8 @@ export const journeys = [
       // the bureau accepts, reviews, inspects and grants
       await h.act('wangfang', n, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
       await h.act('liuyang', n, 'review', 'AGREE', '符合法定条件')
-      await h.act('liuyang', n, 'inspection', 'AGREE', '现场核查符合要求')
+      await h.act('liuyang', n, 'inspection', 'AGREE', '现场核查符合要求', null,
+        { inspectionDate: new Date().toISOString().slice(0, 10), inspectionResult: 'PASS' }) // the inspector's record
       await h.act('wangfang', n, 'decision', 'GRANT', '准予许可')
       await page.reload()
       await page.getByTestId('status').filter({ hasText: '准予许可' }).waitFor()

@@ -50,11 +50,11 @@ async function api(user, method, url, body) {
   return text ? JSON.parse(text) : null
 }
 /** An approver completes the case's open task at a step (found in their to-do list). */
-async function act(user, caseNumber, stepKey, action, opinion, corrections) {
+async function act(user, caseNumber, stepKey, action, opinion, corrections, form) {
   const todo = await api(user, 'GET', `/tasks?size=100&caseNumber=${encodeURIComponent(caseNumber)}`)
   const task = todo.items.find((t) => t.stepKey === stepKey)
   if (!task) throw new Error(`${user} has no ${stepKey} task for ${caseNumber}`)
-  return api(user, 'POST', `/tasks/${task.id}/complete`, { action, opinion, corrections })
+  return api(user, 'POST', `/tasks/${task.id}/complete`, { action, opinion, corrections, form })
 }
 
 const shared = {} // state handed from one journey to the next (the case number, the query code)

@@ -21,6 +21,8 @@ const en: Messages = {
     signOut: 'Sign out',
   },
   common: {
+    yes: 'Yes',
+    no: 'No',
     loading: 'Loading…',
     retry: 'Retry',
     error: 'Something went wrong',
@@ -173,6 +175,7 @@ const en: Messages = {
     RECALL: 'Recalled',
     ADD_SIGNER: 'Signer added',
     REMOVE_SIGNER: 'Signer removed',
+    EDIT_FORM: 'Step form fields filled',
     NOT_NEEDED: 'Not needed',
   },
   errors: {

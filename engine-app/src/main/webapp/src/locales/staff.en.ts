@@ -74,6 +74,8 @@ const staffEn: StaffMessages = {
     history: 'History',
     decide: 'Decision',
     actionLabel: 'Outcome',
+    stepFields: 'Filled at this step',
+    stepFieldsHint: 'This step fills the fields below; they are saved with the outcome and recorded in the history.',
     opinion: 'Opinion',
     opinionRequired: 'Opinion (required)',
     opinionPlaceholder: 'Your opinion',

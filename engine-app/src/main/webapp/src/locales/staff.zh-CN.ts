@@ -73,6 +73,8 @@ const staffZhCN = {
     history: '办理记录',
     decide: '办理',
     actionLabel: '办理结果',
+    stepFields: '本环节填写',
+    stepFieldsHint: '以下内容由本环节填写，随办理结果一并保存并记入办理记录。',
     opinion: '审批意见',
     opinionRequired: '审批意见（必填）',
     opinionPlaceholder: '请填写审批意见',

@@ -21,6 +21,8 @@ const zhCN = {
     signOut: '退出',
   },
   common: {
+    yes: '是',
+    no: '否',
     loading: '加载中…',
     retry: '重试',
     error: '出错了',
@@ -173,6 +175,7 @@ const zhCN = {
     RECALL: '撤回',
     ADD_SIGNER: '加签',
     REMOVE_SIGNER: '减签',
+    EDIT_FORM: '填写本环节表单',
     NOT_NEEDED: '无需审查',
   },
   errors: {

@@ -148,7 +148,7 @@ class CaseTransitionTest {
         CaseTransition expected = switch (action) {
             case AGREE, DISAGREE -> CaseTransition.REVIEW;
             case CLAIM, UNCLAIM, TRANSFER, DELEGATE, RESOLVE, TAKE_BACK, URGE, CC,
-                    NOT_NEEDED, ADD_SIGNER, REMOVE_SIGNER -> CaseTransition.NOTE;
+                    NOT_NEEDED, ADD_SIGNER, REMOVE_SIGNER, EDIT_FORM -> CaseTransition.NOTE;
             default -> CaseTransition.valueOf(action.name());
         };
         assertThat(CaseTransition.of(action)).isEqualTo(expected);
