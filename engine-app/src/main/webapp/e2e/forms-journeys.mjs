@@ -32,6 +32,57 @@ async function submitFood(h) {
 
 export const formJourneys = [
   {
+    // 数据多跑路: a food licence Tongban issued to zhangwei stands for the outdoor permit's proof of operation; choosing
+    // it fills the operator's name and credit code into the form, and the case records the licence, not a file
+    name: 'applicant-attaches-an-issued-licence-by-reference',
+    async run(h) {
+      const { page } = h
+      const food = await submitFood(h)
+      await h.act('wangfang', food, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
+      await h.act('liuyang', food, 'review', 'AGREE', '符合法定条件')
+      await h.act('liuyang', food, 'inspection', 'AGREE', '现场核查符合要求', null,
+        { inspectionDate: new Date().toISOString().slice(0, 10), inspectionResult: 'PASS' })
+      await h.act('wangfang', food, 'decision', 'GRANT', '准予许可')
+      let licence
+      for (let i = 0; i < 60 && !licence; i++) {
+        licence = (await h.api('zhangwei', 'GET', `/cases/${food}`)).licence?.licenceNumber
+        if (!licence) await new Promise((r) => setTimeout(r, 500))
+      }
+      h.assert(licence, 'the food licence is issued')
+
+      await as(h, 'zhangwei', '/apply/OUTDOOR-ADVERTISING')
+      const form = page.getByTestId('form')
+      await form.getByLabel('联系电话').waitFor()
+      await page.getByTestId('licence-OPERATING_LICENCE').selectOption(licence)
+      await page.getByTestId('licence-hint').waitFor()
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-test=form] input')]
+        .some((i) => i.value === '德清县新市镇老街点心店'))
+      h.assert(await page.locator('#file-OPERATING_LICENCE').count() === 0, 'no upload for a referenced licence')
+      await form.getByLabel('联系电话').fill('13957231234')
+      await form.getByLabel(/^设置地点/).fill('浙江省湖州市德清县新市镇西河口街12号门前')
+      await form.locator('.fjs-form-field-select').first().click()
+      await page.locator('.fjs-dropdownlist-item', { hasText: '招牌（店招）' }).click()
+      await form.getByLabel(/^画面宽度/).fill('3')
+      await form.getByLabel(/^画面高度/).fill('1')
+      await form.getByLabel(/^设置期限/).fill('12')
+      await form.locator('label', { hasText: /^否$/ }).click()
+      await form.locator('textarea').last().fill('老街点心店店招')
+      await form.locator('textarea').last().press('Tab')
+      for (const code of ['SITE_RIGHT', 'DESIGN', 'SAFETY']) {
+        await page.locator(`#file-${code}`).setInputFiles({ name: `${code}.pdf`, mimeType: 'application/pdf', buffer: PDF })
+      }
+      await h.axe('apply with a licence reference')
+      await page.getByTestId('submit').click()
+      await page.getByTestId('submitted').waitFor()
+      const n = (await page.getByTestId('case-number').textContent()).match(/TB\d+/)[0]
+      const view = await h.api('zhangwei', 'GET', `/cases/${n}`)
+      h.assert(view.formData.applicantName === '德清县新市镇老街点心店', `applicant name from the licence: ${view.formData.applicantName}`)
+      h.assert(view.formData.creditCode === '92330521MA2D8L3U1P', 'credit code from the licence')
+      const materials = await h.api('zhangwei', 'GET', `/cases/${n}/materials`)
+      h.assert(materials.some((m) => m.code === 'OPERATING_LICENCE' && m.licenceNumber === licence), 'the licence is attached by reference')
+    },
+  },
+  {
     // per-step fields (tongban:editableAt): the inspector fills the inspection record on the task page; the
     // applicant's form is prefilled from the verified identity and never shows the inspector's fields
     name: 'inspector-fills-the-inspection-record',

@@ -82,6 +82,9 @@ const en: Messages = {
     demo: 'Demo account: {user}, password {password}',
   },
   apply: {
+    useLicence: 'Use an e-licence issued here (no upload needed)',
+    uploadInstead: 'No, upload files',
+    licenceHint: 'E-licence referenced: no files needed; its data has been filled into the form and is checked by the server on submission.',
     title: 'Apply: {name}',
     form: 'Application form',
     materials: 'Materials',

@@ -82,6 +82,9 @@ const zhCN = {
     demo: '演示账号：{user}，密码 {password}',
   },
   apply: {
+    useLicence: '使用本平台已核发的电子证照（免于上传）',
+    uploadInstead: '不使用，上传文件',
+    licenceHint: '已引用电子证照：无需上传文件，证照中的相关信息已填入表单，提交时由系统核验。',
     title: '在线申请：{name}',
     form: '申请表',
     materials: '申请材料',
