@@ -41,7 +41,8 @@ curl -sf -H "$(auth zhangwei)" "$BASE/cases/$CASE/resubmission" -F LAYOUT_PLAN=@
 echo "== 5. Accept, review, on-site inspection, decision (grant)"
 act wangfang acceptance '{"action":"ACCEPT","opinion":"材料齐全，予以受理"}'
 act liuyang review '{"action":"AGREE","opinion":"符合法定条件"}'
-act liuyang inspection '{"action":"AGREE","opinion":"现场核查符合要求"}'
+# the inspector fills the inspection record with the verdict (fields editable only at this step: docs/forms.md)
+act liuyang inspection "{\"action\":\"AGREE\",\"opinion\":\"现场核查符合要求\",\"form\":{\"inspectionDate\":\"$(date +%F)\",\"inspectionResult\":\"PASS\"}}"
 act wangfang decision '{"action":"GRANT","opinion":"准予许可"}'
 
 echo "   王芳's done list (已办), newest first: $(curl -sf -H "$(auth wangfang)" "$BASE/tasks/done?size=2" | python3 -c "import json,sys; p=json.load(sys.stdin); print(p['total'], 'steps;', [(s['stepKey'], s['action']) for s in p['items']])")"

@@ -115,8 +115,7 @@ public class Cases {
         Map<String, LicenceStates.IssuedLicence> referenced = references(applicant, item, licenceReferences, materials,
                 form, referenceProblems);
         FormDefinition formVersion = forms.require(item.form()); // the latest: the case keeps it
-        ValidatedForm validated = forms.edit(formVersion, Map.of(), form, FieldBinding.APPLY,
-                directory.verifiedProfile(applicant.username()), true);
+        ValidatedForm validated = forms.edit(formVersion, Map.of(), form, FieldBinding.APPLY, profile(formVersion, applicant), true);
         var problems = new ArrayList<FieldProblem>(validated.problems());
         problems.addAll(referenceProblems);
         problems.addAll(MaterialChecks.check(item, materials, true, referenced.keySet()));
@@ -160,6 +159,11 @@ public class Cases {
         return new SubmittedCase(caseNumber, queryCode, CaseStatus.SUBMITTED);
     }
 
+    /** The applicant's verified profile, read only when the form prefills from it. */
+    private Map<String, String> profile(FormDefinition form, Actor applicant) {
+        return form.prefills() ? directory.verifiedProfile(applicant.username()) : Map.of();
+    }
+
     /**
      * A new query code for the applicant's own case; the previous one stops working. Used when a submission's
      * response is replayed, so no query code is ever stored in clear.
@@ -183,7 +187,7 @@ public class Cases {
         ServiceItem item = catalogue.require(row.itemCode);
         FormDefinition formVersion = forms.require(item.form(), row.formVersion);
         ValidatedForm validated = forms.edit(formVersion, readForm(row), formChanges, FieldBinding.APPLY,
-                directory.verifiedProfile(applicant.username()), true);
+                profile(formVersion, applicant), true);
         var problems = new ArrayList<FieldProblem>(validated.problems());
         problems.addAll(MaterialChecks.check(item, materials, false));
         if (!problems.isEmpty()) {

@@ -36,6 +36,11 @@ public record FormDefinition(String id, List<FormField> fields, String schema, i
         return bindings.getOrDefault(key, FieldBinding.plain(key));
     }
 
+    /** Whether any field is filled from the applicant's verified profile (so the profile needs reading at all). */
+    public boolean prefills() {
+        return bindings.values().stream().anyMatch(b -> b.prefill() != null);
+    }
+
     /** Whether any field is hidden anywhere (else every viewer of a case sees all its data). */
     public boolean hidesAnything() {
         return bindings.values().stream().anyMatch(b -> !b.hiddenAt().isEmpty());
