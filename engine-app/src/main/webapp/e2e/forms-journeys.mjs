@@ -1,33 +1,20 @@
 // Journeys of the form designer (issue 9): a designer changes an item's form in the form-js editor and deploys it as a
 // new version; a new case uses it while a case submitted before keeps its own version.
 import { as } from './staff-journeys.mjs'
-import { submitOutdoor } from './operations-journeys.mjs'
+import { submitApplication, submitOutdoor } from './operations-journeys.mjs'
 
+const PDF = Buffer.from('%PDF-1.4\n% Tongban browser test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 const ITEM = 'OUTDOOR-ADVERTISING'
 const NEW_LABEL = '设置地点（详细地址）'
 
-const PDF = Buffer.from('%PDF-1.4\n% Tongban browser test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-
 /** zhangwei applies for a food business licence through the API (a catering business: it will be inspected). */
-async function submitFood(h) {
-  const { token } = await (await fetch(`${h.base}/api/v1/auth/tokens`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'zhangwei', password: 'Tongban@2026' }),
-  })).json()
-  const body = new FormData()
-  body.append('application', JSON.stringify({
-    itemCode: 'FOOD-BUSINESS-LICENCE',
-    form: {
-      operatorName: '德清县新市镇老街点心店', creditCode: '92330521MA2D8L3U1P', legalRepresentative: '张伟',
-      premisesAddress: '浙江省湖州市德清县新市镇西河口街12号', operatorType: 'CATERING', businessScope: '糕点类食品制售',
-      contactPhone: '13857212345', staff: [{ name: '沈美华', residentId: '330521198811203226', healthCertificateNo: 'JK3305212026117',
-        healthCertificateExpiry: '2099-03-31' }],
-    },
-  }))
-  for (const code of ['PREMISES_PROOF', 'LAYOUT_PLAN']) body.append(code, new Blob([PDF], { type: 'application/pdf' }), `${code}.pdf`)
-  const r = await fetch(`${h.base}/api/v1/cases`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body })
-  if (r.status !== 201) throw new Error(`submission: HTTP ${r.status} ${await r.text()}`)
-  return (await r.json()).caseNumber
+function submitFood(h) {
+  return submitApplication(h, 'zhangwei', 'FOOD-BUSINESS-LICENCE', {
+    operatorName: '德清县新市镇老街点心店', creditCode: '92330521MA2D8L3U1P', legalRepresentative: '张伟',
+    premisesAddress: '浙江省湖州市德清县新市镇西河口街12号', operatorType: 'CATERING', businessScope: '糕点类食品制售',
+    contactPhone: '13857212345', staff: [{ name: '沈美华', residentId: '330521198811203226', healthCertificateNo: 'JK3305212026117',
+      healthCertificateExpiry: '2099-03-31' }],
+  }, ['PREMISES_PROOF', 'LAYOUT_PLAN'])
 }
 
 export const formJourneys = [

@@ -4,24 +4,26 @@ import { as, handle, submitConstruction } from './staff-journeys.mjs'
 
 const PDF = Buffer.from('%PDF-1.4\n% Tongban browser test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 
-export async function submitOutdoor(h) {
+/** An applicant submits through the API (multipart), one PDF per material code; returns the case number. */
+export async function submitApplication(h, user, itemCode, form, materials) {
   const { token } = await (await fetch(`${h.base}/api/v1/auth/tokens`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'lina', password: 'Tongban@2026' }),
+    body: JSON.stringify({ username: user, password: 'Tongban@2026' }),
   })).json()
   const body = new FormData()
-  body.append('application', JSON.stringify({
-    itemCode: 'OUTDOOR-ADVERTISING',
-    form: {
-      applicantName: '德清县莫干山文旅发展有限公司', creditCode: '91330521MA29K7LX1A', contactPhone: '13957231234',
-      siteAddress: '浙江省湖州市德清县武康街道英溪南路与余英街交叉口东北角', facilityType: 'PILLAR', widthMetres: 6, heightMetres: 4,
-      periodMonths: 24, lighting: 'NO', contentSummary: '莫干山国际旅游度假区形象宣传（公益内容占比不低于百分之十）',
-    },
-  }))
-  for (const code of ['SITE_RIGHT', 'DESIGN', 'SAFETY']) body.append(code, new Blob([PDF], { type: 'application/pdf' }), `${code}.pdf`)
+  body.append('application', JSON.stringify({ itemCode, form }))
+  for (const code of materials) body.append(code, new Blob([PDF], { type: 'application/pdf' }), `${code}.pdf`)
   const r = await fetch(`${h.base}/api/v1/cases`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body })
   if (r.status !== 201) throw new Error(`submission: HTTP ${r.status} ${await r.text()}`)
   return (await r.json()).caseNumber
+}
+
+export async function submitOutdoor(h) {
+  return submitApplication(h, 'lina', 'OUTDOOR-ADVERTISING', {
+    applicantName: '德清县莫干山文旅发展有限公司', creditCode: '91330521MA29K7LX1A', contactPhone: '13957231234',
+    siteAddress: '浙江省湖州市德清县武康街道英溪南路与余英街交叉口东北角', facilityType: 'PILLAR', widthMetres: 6, heightMetres: 4,
+    periodMonths: 24, lighting: 'NO', contentSummary: '莫干山国际旅游度假区形象宣传（公益内容占比不低于百分之十）',
+  }, ['SITE_RIGHT', 'DESIGN', 'SAFETY'])
 }
 
 /** Opens the case's task at the step from the workbench (filtered to the case). */
