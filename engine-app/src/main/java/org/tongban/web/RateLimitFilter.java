@@ -37,7 +37,9 @@ class RateLimitFilter extends OncePerRequestFilter {
     RateLimitFilter(RateLimitSettings settings, ProblemWriter problems) {
         var paths = PathPatternRequestMatcher.withDefaults();
         this.rules = List.of(
-                new Rule("public", List.of(paths.matcher(HttpMethod.GET, "/api/v1/progress")), settings.publicEndpoints()),
+                new Rule("public", List.of(paths.matcher(HttpMethod.GET, "/api/v1/progress"),
+                        paths.matcher(HttpMethod.GET, "/api/v1/verification/*"),
+                        paths.matcher(HttpMethod.POST, "/api/v1/verification/*/document")), settings.publicEndpoints()),
                 new Rule("login", List.of(paths.matcher(HttpMethod.POST, TokenController.PATH),
                         paths.matcher(HttpMethod.POST, "/login"),
                         paths.matcher(HttpMethod.POST, SessionController.PATH)), settings.login()));

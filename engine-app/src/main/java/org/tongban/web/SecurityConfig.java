@@ -54,7 +54,8 @@ class SecurityConfig {
     private static void who(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth.requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/*", "/api/v1/items/*/form",
                         "/api/v1/items/*/process", "/api/v1/progress", "/api/v1/departments", SessionController.ME).permitAll()
-                .requestMatchers(HttpMethod.POST, TokenController.PATH, SessionController.PATH).permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/verification/*").permitAll()
+                .requestMatchers(HttpMethod.POST, TokenController.PATH, SessionController.PATH, "/api/v1/verification/*/document").permitAll()
                 // the web UI: built files and page loads of its client routes (data still needs login)
                 .requestMatchers(HttpMethod.GET, "/index.html", "/assets/**", "/favicon.svg").permitAll()
                 .requestMatchers(SpaFallback::isClientRoute).permitAll()
@@ -98,7 +99,9 @@ class SecurityConfig {
                 // The web UI reads the token from the XSRF-TOKEN cookie and sends it as X-XSRF-TOKEN.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .ignoringRequestMatchers(BearerTokenFilter::authenticatedByHeader,
-                        paths.matcher(HttpMethod.POST, TokenController.PATH)))
+                        paths.matcher(HttpMethod.POST, TokenController.PATH),
+                        // a licence check changes nothing and uses no session: a forged one gains nothing
+                        paths.matcher(HttpMethod.POST, "/api/v1/verification/*/document")))
                 .formLogin(form -> form.defaultSuccessUrl("/swagger-ui.html").failureHandler((request, response, e) -> {
                     if (e instanceof LoginThrottledException throttled) {
                         problems.tooManyRequests(request, response, "login-throttled", throttled.retryAfterSeconds());

@@ -3,7 +3,9 @@ package org.tongban.licences.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Calendar;
 import java.util.HashMap;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +26,7 @@ public class LicenceIssuer {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final LicenceMapper mapper;
     private final LicenceTemplates templates;
@@ -31,9 +34,14 @@ public class LicenceIssuer {
     private final Catalogue catalogue;
     private final Forms forms;
     private final Cases cases;
+    private final PadesSigner signer;
+    private final String publicBaseUrl;
 
     LicenceIssuer(LicenceMapper mapper, LicenceTemplates templates, LicenceRenderer renderer, Catalogue catalogue,
-                  Forms forms, Cases cases) {
+                  Forms forms, Cases cases, PadesSigner signer,
+                  @org.springframework.beans.factory.annotation.Value("${tongban.public-base-url}") String publicBaseUrl) {
+        this.signer = signer;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         this.mapper = mapper;
         this.templates = templates;
         this.renderer = renderer;
@@ -75,13 +83,51 @@ public class LicenceIssuer {
             return false;
         }
         String number = template.numberPrefix() + issued.getYear() + String.format("%06d", row.id % 1_000_000);
+        String identifier = LicenceIdentifier.of(template.typeCode(), template.issuerCode(), row.id, 1);
+        String token = newToken();
         values.put("licence.number", number);
+        values.put("licence.identifier", identifier);
+        values.put("licence.verifyUrl", publicBaseUrl + "/verify/" + token);
         values.put("licence.validUntil", row.validUntil.format(DATE));
         values.put("licence.issuedDate", issued.format(DATE));
         values.put("holder.name", row.holderName);
         values.put("holder.idNumber", row.holderId);
-        byte[] pdf = renderer.render(template, values, item.name().zh() + " " + grantedCase.caseNumber());
-        mapper.attachPdf(row.id, number, Digests.sha256(pdf), pdf);
+        Calendar created = Calendar.getInstance(java.util.TimeZone.getTimeZone(CHINA));
+        created.setTimeInMillis(granted.grantedAt().toEpochMilli() / 1000 * 1000); // PDF dates hold whole seconds
+        byte[] face = renderer.render(template, values, item.name().zh() + " " + grantedCase.caseNumber(), created,
+                metadata(template, number, identifier, row, issued));
+        byte[] pdf = signer.sign(face, template.department(), template.issuer(), LicenceRenderer.SEAL, created);
+        mapper.attachPdf(row.id, number, identifier, token, Digests.sha256(pdf), pdf);
         return true;
+    }
+
+    /** 160 random bits, URL-safe: the verification URL names a licence without any personal data and cannot be guessed. */
+    private static String newToken() {
+        byte[] bytes = new byte[20];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The licence's own XMP fields (GB/T 36903-style); a person's ID number stays out of the metadata. */
+    private static Map<String, PdfA.Field> metadata(LicenceTemplate template, String number, String identifier,
+                                                   LicenceRow row, LocalDate issued) {
+        boolean organisation = row.holderId != null && row.holderId.matches("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
+                && !row.holderId.matches("\\d{17}[0-9X]");
+        var fields = PdfA.fields();
+        fields.put("licenceName", new PdfA.Field(template.title().zh(), "证照名称 Licence name"));
+        fields.put("licenceTypeCode", new PdfA.Field(template.typeCode(), "证照类型代码 Licence type code"));
+        fields.put("licenceNumber", new PdfA.Field(number, "证照编号 Licence number"));
+        fields.put("licenceIdentifier", new PdfA.Field(identifier, "证照标识 GB/T 36904 identifier"));
+        fields.put("issuer", new PdfA.Field(template.issuer(), "颁证单位 Issuer"));
+        fields.put("issuerCode", new PdfA.Field(template.issuerCode(), "颁证单位代码 Issuer's unified social credit code"));
+        fields.put("holder", new PdfA.Field(row.holderName, "持证主体 Holder"));
+        fields.put("holderIdType", new PdfA.Field(organisation ? "统一社会信用代码" : "居民身份证", "持证主体代码类型 Holder identity type"));
+        if (organisation) {
+            fields.put("holderId", new PdfA.Field(row.holderId, "持证主体代码 Holder's unified social credit code"));
+        }
+        fields.put("issueDate", new PdfA.Field(issued.toString(), "颁证日期 Issue date"));
+        fields.put("validFrom", new PdfA.Field(issued.toString(), "有效期起始 Valid from"));
+        fields.put("validUntil", new PdfA.Field(row.validUntil.toString(), "有效期截止 Valid until"));
+        return fields;
     }
 }

@@ -23,32 +23,39 @@ public interface LicenceMapper {
         public LocalDate validUntil;
         public String status;
         public String sha256;
+        public String identifier;
+        public String verifyToken;
+        public int version;
         /** Read only by {@link #withPdfByCase}. */
         public byte[] pdf;
     }
+
+    String COLUMNS = "id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, "
+            + "sha256, identifier, verify_token, version";
 
     @Insert("INSERT INTO tb_licence (case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status) "
             + "VALUES (#{caseId}, #{itemCode}, #{holderName}, #{holderId}, #{issuer}, #{issuedAt}, #{validUntil}, #{status})")
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insert(LicenceRow row);
 
-    @Update("UPDATE tb_licence SET licence_number = #{number}, sha256 = #{sha256}, pdf = #{pdf} WHERE id = #{id}")
-    void attachPdf(long id, String number, String sha256, byte[] pdf);
+    @Update("UPDATE tb_licence SET licence_number = #{number}, identifier = #{identifier}, verify_token = #{token}, "
+            + "sha256 = #{sha256}, pdf = #{pdf} WHERE id = #{id}")
+    void attachPdf(long id, String number, String identifier, String token, String sha256, byte[] pdf);
 
-    @Select("SELECT id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, sha256 "
-            + "FROM tb_licence WHERE case_id = #{caseId}")
+    /** The licence a verification URL names (its token), without the file. */
+    @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE verify_token = #{token}")
+    LicenceRow byToken(String token);
+
+    @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE case_id = #{caseId}")
     LicenceRow byCase(long caseId);
 
-    @Select("SELECT id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, sha256 "
-            + "FROM tb_licence WHERE licence_number = #{number}")
+    @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE licence_number = #{number}")
     LicenceRow byNumber(String number);
 
-    @Select("SELECT id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, sha256, pdf "
-            + "FROM tb_licence WHERE licence_number = #{number}")
+    @Select("SELECT " + COLUMNS + ", pdf FROM tb_licence WHERE licence_number = #{number}")
     LicenceRow withPdfByNumber(String number);
 
     /** The download: the row and its PDF in one read. */
-    @Select("SELECT id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, sha256, pdf "
-            + "FROM tb_licence WHERE case_id = #{caseId}")
+    @Select("SELECT " + COLUMNS + ", pdf FROM tb_licence WHERE case_id = #{caseId}")
     LicenceRow withPdfByCase(long caseId);
 }

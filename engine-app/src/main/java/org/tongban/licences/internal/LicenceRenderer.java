@@ -15,7 +15,6 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -73,8 +72,17 @@ public class LicenceRenderer {
         }
     }
 
-    /** @param values placeholder values: form.*, holder.*, licence.*, case.*, item.* */
-    public byte[] render(LicenceTemplate template, Map<String, String> values, String subject) {
+    /** Where the seal is on the page: the signature's widget covers it. */
+    static final PDRectangle SEAL = new PDRectangle(595.28f - MARGIN - 130, 92, 116, 116);
+
+    /**
+     * Renders the face as PDF/A-2b (not yet signed).
+     *
+     * @param values placeholder values: form.*, holder.*, licence.* (number, identifier, verifyUrl, dates), case.*, item.*
+     * @param metadata the licence's own XMP fields
+     */
+    public byte[] render(LicenceTemplate template, Map<String, String> values, String subject, Calendar created,
+                         Map<String, PdfA.Field> metadata) {
         TrueTypeFont font;
         try {
             font = borrow();
@@ -86,12 +94,8 @@ public class LicenceRenderer {
                 PDType0Font type0 = PDType0Font.load(document, font, true);
                 PDPage page = new PDPage(PDRectangle.A4);
                 document.addPage(page);
-                PDDocumentInformation info = document.getDocumentInformation();
-                info.setTitle(template.title().zh() + " " + values.getOrDefault("licence.number", ""));
-                info.setSubject(subject);
-                info.setAuthor(template.issuer());
-                info.setCreator("Tongban (通办)");
-                info.setCreationDate(Calendar.getInstance());
+                PdfA.apply(document, template.title().zh() + " " + values.getOrDefault("licence.number", ""), template.issuer(),
+                        subject, created, metadata);
                 float width = page.getMediaBox().getWidth();
                 float height = page.getMediaBox().getHeight();
                 try (PDPageContentStream out = new PDPageContentStream(document, page)) {
@@ -111,9 +115,20 @@ public class LicenceRenderer {
                         }
                         y -= 10;
                     }
-                    text(out, type0, 14, width - MARGIN - 10 - type0.getStringWidth(template.issuer()) / 1000 * 14, 150, template.issuer());
+                    String issuerX = template.issuer();
+                    text(out, type0, 14, width - MARGIN - 10 - type0.getStringWidth(issuerX) / 1000 * 14, 150, issuerX);
                     String date = values.getOrDefault("licence.issuedDate", "");
                     text(out, type0, 12, width - MARGIN - 10 - type0.getStringWidth(date) / 1000 * 12, 128, date);
+                    Seal.draw(out, type0, printable(font, template.issuer()), SEAL);
+                    String verifyUrl = values.get("licence.verifyUrl");
+                    if (verifyUrl != null) {
+                        QrCode.draw(out, verifyUrl, MARGIN + 4, 70, 84);
+                        text(out, type0, 8, MARGIN + 4, 60, "扫码核验 Scan to verify");
+                    }
+                    String identifier = values.get("licence.identifier");
+                    if (identifier != null) {
+                        text(out, type0, 8, MARGIN + 100, 72, "证照标识 Identifier：" + identifier);
+                    }
                 }
                 var bytes = new ByteArrayOutputStream();
                 document.save(bytes);

@@ -34,8 +34,11 @@ public class LicenceTemplates {
             }
             if (template.code() == null || !path.endsWith("/" + template.code() + ".yaml") || template.title() == null
                     || template.fields() == null || template.fields().isEmpty() || template.issuer() == null
-                    || template.holder() == null || template.validYears() <= 0 || template.numberPrefix() == null) {
-                throw new InvalidContentException(path, "needs code (= file name), title, numberPrefix, validYears, holder, fields and issuer");
+                    || template.holder() == null || template.validYears() <= 0 || template.numberPrefix() == null
+                    || template.department() == null || template.typeCode() == null || !template.typeCode().matches("[0-9A-Z]{1,32}")
+                    || template.issuerCode() == null || !template.issuerCode().matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
+                throw new InvalidContentException(path, "needs code (= file name), title, numberPrefix, validYears, holder, fields, "
+                        + "issuer, issuerCode (18-character credit code), department and typeCode (letters and digits)");
             }
             templates.put(template.code(), template);
         }
@@ -49,6 +52,10 @@ public class LicenceTemplates {
         if (!font.exists()) {
             throw new InvalidContentException("templates/fonts/NotoSerifSC-Regular.ttf", "licence font is missing");
         }
+    }
+
+    public java.util.Collection<LicenceTemplate> all() {
+        return templates.values();
     }
 
     public LicenceTemplate require(String code) {
