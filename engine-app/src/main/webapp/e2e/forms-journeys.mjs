@@ -19,6 +19,50 @@ function submitFood(h) {
 
 export const formJourneys = [
   {
+    // 证照核验: the holder follows the link the licence's QR code holds; anyone (signed out) sees the licence valid
+    // and finds the downloaded PDF authentic, and a copy with one changed byte not
+    name: 'anyone-verifies-a-licence-from-its-qr-link',
+    async run(h) {
+      const { page } = h
+      const n = await submitFood(h)
+      await h.act('wangfang', n, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
+      await h.act('liuyang', n, 'review', 'AGREE', '符合法定条件')
+      await h.act('liuyang', n, 'inspection', 'AGREE', '现场核查符合要求', null,
+        { inspectionDate: new Date().toISOString().slice(0, 10), inspectionResult: 'PASS' })
+      await h.act('wangfang', n, 'decision', 'GRANT', '准予许可')
+      let licence
+      for (let i = 0; i < 60 && !licence?.verificationUrl; i++) {
+        licence = await h.api('zhangwei', 'GET', `/cases/${n}/licence`).catch(() => null)
+        if (!licence?.verificationUrl) await new Promise((r) => setTimeout(r, 500))
+      }
+      h.assert(licence?.verificationUrl, 'the licence has a verification URL')
+      await as(h, 'zhangwei', `/my/cases/${n}`)
+      await page.getByTestId('verify-link').click()
+      await page.waitForURL('**/verify/**')
+      const path = new URL(page.url()).pathname
+      h.assert(licence.verificationUrl.endsWith(path), `the case page links to the QR's URL (${path})`)
+      // a stranger, signed out
+      await page.getByTestId('sign-out').click()
+      await page.goto(`${h.base}${path}`)
+      await page.getByTestId('licence-status').filter({ hasText: '有效' }).waitFor()
+      await page.getByTestId('licence-number').filter({ hasText: licence.licenceNumber }).waitFor()
+      h.assert((await page.getByTestId('identifier').textContent()).startsWith('1.2.156.3005.2.'), 'the GB/T 36904 identifier')
+      const { token } = await (await fetch(`${h.base}/api/v1/auth/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'zhangwei', password: 'Tongban@2026' }) })).json()
+      const pdf = Buffer.from(await (await fetch(`${h.base}/api/v1/cases/${n}/licence`,
+        { headers: { Authorization: `Bearer ${token}`, Accept: 'application/pdf' } })).arrayBuffer())
+      await page.getByTestId('check-file').setInputFiles({ name: `${n}.pdf`, mimeType: 'application/pdf', buffer: pdf })
+      await page.getByTestId('check-result').filter({ hasText: '真实' }).waitFor()
+      await h.axe('verification page')
+      await h.shot('licence-verification')
+      const changed = Buffer.from(pdf)
+      const at = Math.floor(changed.length / 3)
+      changed[at] = changed[at] === 0x30 ? 0x31 : 0x30
+      await page.getByTestId('check-file').setInputFiles({ name: 'changed.pdf', mimeType: 'application/pdf', buffer: changed })
+      await page.getByTestId('check-result').filter({ hasText: '不一致' }).waitFor()
+    },
+  },
+  {
     // 数据多跑路: a food licence Tongban issued to zhangwei stands for the outdoor permit's proof of operation; choosing
     // it fills the operator's name and credit code into the form, and the case records the licence, not a file
     name: 'applicant-attaches-an-issued-licence-by-reference',

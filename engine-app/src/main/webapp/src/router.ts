@@ -9,6 +9,8 @@ export const router = createRouter({
     { path: '/', name: 'catalogue', component: () => import('./views/CatalogueView.vue') },
     { path: '/items/:code', name: 'guide', component: () => import('./views/GuideView.vue'), props: true },
     { path: '/progress', name: 'progress', component: () => import('./views/ProgressView.vue') },
+    // where an e-licence's QR code leads (public)
+    { path: '/verify/:token', name: 'verify', component: () => import('./views/VerifyView.vue'), props: true },
     { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue') },
     {
       path: '/apply/:code',

@@ -29,7 +29,11 @@ public class Licences implements LicenceStates {
     private final Cases cases;
     private final AuditLog audit;
 
-    Licences(LicenceMapper mapper, LicenceIssuer issuer, Cases cases, AuditLog audit) {
+    private final String publicBaseUrl;
+
+    Licences(LicenceMapper mapper, LicenceIssuer issuer, Cases cases, AuditLog audit,
+             @org.springframework.beans.factory.annotation.Value("${tongban.public-base-url}") String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.mapper = mapper;
         this.issuer = issuer;
         this.cases = cases;
@@ -63,7 +67,8 @@ public class Licences implements LicenceStates {
     public Licence licence(Actor user, String caseNumber) {
         LicenceRow row = visibleLicence(user, caseNumber, false);
         return new Licence(row.licenceNumber, caseNumber, row.itemCode, row.holderName, row.holderId, row.issuer,
-                row.issuedAt, row.validUntil, row.status, row.sha256);
+                row.issuedAt, row.validUntil, row.status, row.sha256, row.identifier, row.version,
+                row.verifyToken == null ? null : publicBaseUrl + "/verify/" + row.verifyToken);
     }
 
     @Transactional
