@@ -17,6 +17,23 @@ function submitFood(h) {
   }, ['PREMISES_PROOF', 'LAYOUT_PLAN'])
 }
 
+/** A food case of zhangwei's granted by the bureau through the API, and its licence once issued. */
+async function grantedFood(h) {
+  const n = await submitFood(h)
+  await h.act('wangfang', n, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
+  await h.act('liuyang', n, 'review', 'AGREE', '符合法定条件')
+  await h.act('liuyang', n, 'inspection', 'AGREE', '现场核查符合要求', null,
+    { inspectionDate: new Date().toISOString().slice(0, 10), inspectionResult: 'PASS' })
+  await h.act('wangfang', n, 'decision', 'GRANT', '准予许可')
+  let licence
+  for (let i = 0; i < 60 && !licence?.verificationUrl; i++) {
+    licence = await h.api('zhangwei', 'GET', `/cases/${n}/licence`).catch(() => null)
+    if (!licence?.verificationUrl) await new Promise((r) => setTimeout(r, 500))
+  }
+  h.assert(licence?.verificationUrl, `the licence of ${n} is issued`)
+  return { n, licence }
+}
+
 export const formJourneys = [
   {
     // 证照核验: the holder follows the link the licence's QR code holds; anyone (signed out) sees the licence valid
@@ -24,18 +41,7 @@ export const formJourneys = [
     name: 'anyone-verifies-a-licence-from-its-qr-link',
     async run(h) {
       const { page } = h
-      const n = await submitFood(h)
-      await h.act('wangfang', n, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
-      await h.act('liuyang', n, 'review', 'AGREE', '符合法定条件')
-      await h.act('liuyang', n, 'inspection', 'AGREE', '现场核查符合要求', null,
-        { inspectionDate: new Date().toISOString().slice(0, 10), inspectionResult: 'PASS' })
-      await h.act('wangfang', n, 'decision', 'GRANT', '准予许可')
-      let licence
-      for (let i = 0; i < 60 && !licence?.verificationUrl; i++) {
-        licence = await h.api('zhangwei', 'GET', `/cases/${n}/licence`).catch(() => null)
-        if (!licence?.verificationUrl) await new Promise((r) => setTimeout(r, 500))
-      }
-      h.assert(licence?.verificationUrl, 'the licence has a verification URL')
+      const { n, licence } = await grantedFood(h)
       await as(h, 'zhangwei', `/my/cases/${n}`)
       await page.getByTestId('verify-link').click()
       await page.waitForURL('**/verify/**')
@@ -60,6 +66,17 @@ export const formJourneys = [
       changed[at] = changed[at] === 0x30 ? 0x31 : 0x30
       await page.getByTestId('check-file').setInputFiles({ name: 'changed.pdf', mimeType: 'application/pdf', buffer: changed })
       await page.getByTestId('check-result').filter({ hasText: '不一致' }).waitFor()
+
+      // 注销: the issuing bureau revokes it from the staff case page, with a reason; the same link then says so
+      await as(h, 'wangfang', `/workbench/cases/${n}`)
+      await page.getByTestId('staff-licence-status').filter({ hasText: '有效' }).waitFor()
+      await page.getByTestId('revoke').click()
+      await page.getByTestId('op-reason').fill('经营场所已拆除，依法注销')
+      await page.getByTestId('op-submit').click()
+      await page.getByTestId('case-op-result').filter({ hasText: '证照已注销' }).waitFor()
+      await page.getByTestId('staff-licence-status').filter({ hasText: '已注销' }).waitFor()
+      await page.goto(`${h.base}${path}`)
+      await page.getByTestId('licence-status').filter({ hasText: '已注销' }).waitFor()
     },
   },
   {
@@ -68,18 +85,7 @@ export const formJourneys = [
     name: 'applicant-attaches-an-issued-licence-by-reference',
     async run(h) {
       const { page } = h
-      const food = await submitFood(h)
-      await h.act('wangfang', food, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
-      await h.act('liuyang', food, 'review', 'AGREE', '符合法定条件')
-      await h.act('liuyang', food, 'inspection', 'AGREE', '现场核查符合要求', null,
-        { inspectionDate: new Date().toISOString().slice(0, 10), inspectionResult: 'PASS' })
-      await h.act('wangfang', food, 'decision', 'GRANT', '准予许可')
-      let licence
-      for (let i = 0; i < 60 && !licence; i++) {
-        licence = (await h.api('zhangwei', 'GET', `/cases/${food}`)).licence?.licenceNumber
-        if (!licence) await new Promise((r) => setTimeout(r, 500))
-      }
-      h.assert(licence, 'the food licence is issued')
+      const licence = (await grantedFood(h)).licence.licenceNumber
 
       await as(h, 'zhangwei', '/apply/OUTDOOR-ADVERTISING')
       const form = page.getByTestId('form')

@@ -145,6 +145,9 @@ const staffEn: StaffMessages = {
     unfinished: 'Reviewing',
   },
   staffCase: {
+    revoke: 'Revoke the licence',
+    revokeReason: 'Reason for revocation (audited; the verification page shows it revoked)',
+    revoked: 'The licence is revoked.',
     back: 'Back to the workbench',
     open: 'Open case',
     recall: 'Recall',

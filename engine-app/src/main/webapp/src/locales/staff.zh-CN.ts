@@ -144,6 +144,9 @@ const staffZhCN = {
     unfinished: '审查中',
   },
   staffCase: {
+    revoke: '注销证照',
+    revokeReason: '注销原因（将记入审计日志，核验页显示为已注销）',
+    revoked: '证照已注销。',
     back: '返回工作台',
     open: '查看办件',
     recall: '撤回',

@@ -30,10 +30,15 @@ public class Licences implements LicenceStates {
     private final AuditLog audit;
 
     private final String publicBaseUrl;
+    private final org.tongban.catalogue.Catalogue catalogue;
+    private final org.tongban.licences.internal.LicenceTemplates templates;
 
     Licences(LicenceMapper mapper, LicenceIssuer issuer, Cases cases, AuditLog audit,
+             org.tongban.catalogue.Catalogue catalogue, org.tongban.licences.internal.LicenceTemplates templates,
              @org.springframework.beans.factory.annotation.Value("${tongban.public-base-url}") String publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.catalogue = catalogue;
+        this.templates = templates;
         this.mapper = mapper;
         this.issuer = issuer;
         this.cases = cases;
@@ -76,6 +81,29 @@ public class Licences implements LicenceStates {
         LicenceRow row = visibleLicence(user, caseNumber, true);
         audit.record(user.username(), "LICENCE_DOWNLOADED", row.licenceNumber, "case " + caseNumber);
         return row.pdf;
+    }
+
+    /**
+     * 注销: an approver of the issuing department (or an administrator) revokes a valid licence, giving a reason;
+     * audited. Everyone else who may see the case gets 403; a licence that is not valid, 409.
+     */
+    @Transactional
+    public Licence revoke(Actor user, String caseNumber, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500 || !org.tongban.shared.PlainText.isPlain(why, true)) {
+            throw DomainException.invalid(org.tongban.shared.FieldProblem.of("reason", why.isEmpty() ? "required" : "bad-value",
+                    "注销原因", "Reason for revocation"));
+        }
+        LicenceRow row = visibleLicence(user, caseNumber, false);
+        String department = templates.require(catalogue.require(row.itemCode).licenceTemplate()).department();
+        if (!user.has(org.tongban.identity.Role.ADMIN) && !(user.has(org.tongban.identity.Role.APPROVER) && user.inDepartment(department))) {
+            throw DomainException.forbidden("licence-revoke-not-allowed", department);
+        }
+        if (mapper.revoke(row.id, java.time.Instant.now(), user.username(), why) == 0) {
+            throw DomainException.conflict("licence-not-valid", row.licenceNumber);
+        }
+        audit.record(user.username(), "LICENCE_REVOKED", row.licenceNumber, why);
+        return licence(user, caseNumber);
     }
 
     private LicenceRow visibleLicence(Actor user, String caseNumber, boolean withPdf) {

@@ -137,6 +137,9 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         System.out.printf("BENCHMARK bare Flowable      : %7.2f cases/s (%d retried conflicts)%n", bareRate, bareCycle.retries.get());
         System.out.printf("BENCHMARK Tongban HTTP bearer: %7.2f cases/s (14 requests per case + to-do re-lists)%n", bearerRate);
         System.out.printf("BENCHMARK ratio bearer/bare  : %7.2f%n", bearerRate / bareRate);
+        double licenceRate = licenceProduction();
+        System.out.printf("BENCHMARK licences rendered (PDF/A) + signed (PAdES): %7.2f licences/s on %d threads, %.1f x the Tongban case rate%n",
+                licenceRate, Runtime.getRuntime().availableProcessors(), licenceRate / bearerRate);
         if (TestDatabase.MYSQL) {
             System.out.printf("BENCHMARK bare Flowable      : %6.1f statements/case, %5.2f commits/case (MariaDB Questions, Com_commit)%n",
                     (double) bareSql.questions() / cases, (double) bareSql.commits() / cases);
@@ -193,6 +196,46 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         }
         Thread.sleep(5000);
         return ServerCounters.read().since(before).questions() / 5.0;
+    }
+
+    @Autowired
+    private org.tongban.licences.internal.LicenceRenderer licenceRenderer;
+    @Autowired
+    private org.tongban.licences.internal.PadesSigner licenceSigner;
+    @Autowired
+    private org.tongban.licences.internal.LicenceTemplates licenceTemplates;
+
+    /**
+     * Licences per second, rendered and signed as the issuer does (fonts and keys loaded once), one producer per core:
+     * what the after-commit issuing can sustain, to compare with the case rate (issue 10: at least 3 x).
+     */
+    private double licenceProduction() throws Exception {
+        var template = licenceTemplates.require("outdoor-advertising");
+        var values = new java.util.HashMap<String, String>(Map.of("form.applicantName", "德清县莫干山文旅发展有限公司",
+                "form.creditCode", "91330521MA29K7LX1A", "form.siteAddress", "浙江省湖州市德清县武康街道英溪南路与余英街交叉口东北角",
+                "licence.number", "HW3305212026000001", "licence.identifier", "1.2.156.3005.2.0706.113305210025000339.00000001.1.X",
+                "licence.verifyUrl", "http://localhost:8080/verify/AAAAAAAAAAAAAAAAAAAAAAAAAAA", "licence.issuedDate", "2026年12月5日"));
+        int producers = Runtime.getRuntime().availableProcessors();
+        int each = Integer.getInteger("bench.licences", 150) / producers;
+        Runnable produce = () -> {
+            for (int i = 0; i < each; i++) {
+                var now = java.util.Calendar.getInstance();
+                byte[] face = licenceRenderer.render(template, values, "benchmark", now, Map.of());
+                licenceSigner.sign(face, template.department(), template.issuer(), org.tongban.licences.internal.LicenceRenderer.SEAL, now);
+            }
+        };
+        produce.run(); // warm-up on this thread
+        long start = System.nanoTime();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(producers);
+        var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int p = 0; p < producers; p++) {
+            futures.add(pool.submit(produce));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return (double) each * producers / ((System.nanoTime() - start) / 1e9);
     }
 
     private void httpCycle(Function<String, TestRestTemplate> client) {

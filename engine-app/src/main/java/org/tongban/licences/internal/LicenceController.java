@@ -32,6 +32,18 @@ class LicenceController {
         return licences.licence(user, caseNumber);
     }
 
+    /** The reason for a revocation (注销). */
+    record Revocation(String reason) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(path = "/revocation", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Revoke the licence (注销) with a reason: approvers of the issuing department or administrators; "
+            + "audited; verification shows REVOKED from then on (409 licence-not-valid if it is not valid)")
+    Licence revoke(@PathVariable String caseNumber, @org.springframework.web.bind.annotation.RequestBody Revocation revocation,
+                   Actor user) {
+        return licences.revoke(user, caseNumber, revocation == null ? null : revocation.reason());
+    }
+
     @GetMapping(produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Download the licence PDF")
     ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, Actor user) {

@@ -42,6 +42,11 @@ public interface LicenceMapper {
             + "sha256 = #{sha256}, pdf = #{pdf} WHERE id = #{id}")
     void attachPdf(long id, String number, String identifier, String token, String sha256, byte[] pdf);
 
+    /** VALID → REVOKED once: 0 rows when it was not valid (revoked meanwhile). */
+    @Update("UPDATE tb_licence SET status = 'REVOKED', revoked_at = #{at}, revoked_by = #{by}, revocation_reason = #{reason} "
+            + "WHERE id = #{id} AND status = 'VALID'")
+    int revoke(long id, java.time.Instant at, String by, String reason);
+
     /** The licence a verification URL names (its token), without the file. */
     @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE verify_token = #{token}")
     LicenceRow byToken(String token);

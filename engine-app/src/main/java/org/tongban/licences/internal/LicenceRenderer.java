@@ -73,7 +73,7 @@ public class LicenceRenderer {
     }
 
     /** Where the seal is on the page: the signature's widget covers it. */
-    static final PDRectangle SEAL = new PDRectangle(595.28f - MARGIN - 130, 92, 116, 116);
+    public static final PDRectangle SEAL = new PDRectangle(595.28f - MARGIN - 130, 92, 116, 116);
 
     /**
      * Renders the face as PDF/A-2b (not yet signed).
