@@ -117,6 +117,9 @@ public class LicenceVerification {
         if ("SUPERSEDED".equals(row.status)) {
             return Status.SUPERSEDED;
         }
+        if ("EXPIRED".equals(row.status)) {
+            return Status.EXPIRED;
+        }
         return row.validUntil.isBefore(LocalDate.now(CHINA)) ? Status.EXPIRED : Status.VALID;
     }
 

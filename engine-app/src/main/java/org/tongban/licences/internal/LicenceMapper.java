@@ -47,6 +47,14 @@ public interface LicenceMapper {
             + "WHERE id = #{id} AND status = 'VALID'")
     int revoke(long id, java.time.Instant at, String by, String reason);
 
+    /** Valid licences whose last valid day is before {@code today} (at most 1000 a run: the next run takes the rest). */
+    @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE status = 'VALID' AND valid_until < #{today} ORDER BY id LIMIT 1000")
+    java.util.List<LicenceRow> validBefore(LocalDate today);
+
+    /** VALID → EXPIRED once: 0 rows when another node (or a revocation) changed it first. */
+    @Update("UPDATE tb_licence SET status = 'EXPIRED' WHERE id = #{id} AND status = 'VALID'")
+    int expire(long id);
+
     /** The licence a verification URL names (its token), without the file. */
     @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE verify_token = #{token}")
     LicenceRow byToken(String token);

@@ -72,6 +72,25 @@ public class SigningKeys {
         } else {
             throw new IllegalStateException("tongban.licences.keystore " + file + " does not exist");
         }
+        boolean existed = Files.exists(file);
+        if (addMissing(store, secret, development, templates) && !write(store, secret, file, existed)) {
+            // another node starting at the same moment wrote its development keys first: use those
+            try (InputStream in = Files.newInputStream(file)) {
+                store.load(in, secret);
+            }
+            addMissing(store, secret, false, templates);
+        }
+        for (LicenceTemplate template : templates.all()) {
+            String alias = template.department();
+            Certificate[] chain = store.getCertificateChain(alias);
+            keys.put(alias, new SigningKey((PrivateKey) store.getKey(alias, secret),
+                    java.util.Arrays.stream(chain).map(c -> (X509Certificate) c).toList()));
+        }
+    }
+
+    /** Adds a development key for every issuing department without one; false if none was missing. */
+    private static boolean addMissing(KeyStore store, char[] secret, boolean development, LicenceTemplates templates)
+            throws GeneralSecurityException, IOException {
         boolean changed = false;
         for (LicenceTemplate template : templates.all()) {
             String alias = template.department();
@@ -82,19 +101,33 @@ public class SigningKeys {
                 addDevelopmentKey(store, secret, alias, template.issuer(), template.issuerCode());
                 changed = true;
             }
-            Certificate[] chain = store.getCertificateChain(alias);
-            keys.put(alias, new SigningKey((PrivateKey) store.getKey(alias, secret),
-                    java.util.Arrays.stream(chain).map(c -> (X509Certificate) c).toList()));
         }
-        if (changed) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "keys", ".p12");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                store.store(out, secret);
+        return changed;
+    }
+
+    /**
+     * Writes the development keystore; a new file only if none appeared meanwhile (false then), so two nodes starting
+     * together end up with the same keys.
+     */
+    private static boolean write(KeyStore store, char[] secret, Path file, boolean replace) throws IOException, GeneralSecurityException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "keys", ".p12");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            store.store(out, secret);
+        }
+        try {
+            if (replace) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.createLink(file, temp); // atomic "create if absent" (a rename would replace silently)
+                Files.delete(temp);
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            log.warn("Licence signing: development keys written to {} — configure tongban.licences.keystore for real use", file);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            Files.deleteIfExists(temp);
+            return false;
         }
+        log.warn("Licence signing: development keys written to {} — configure tongban.licences.keystore for real use", file);
+        return true;
     }
 
     public SigningKey of(String department) {
