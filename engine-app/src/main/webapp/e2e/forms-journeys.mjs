@@ -178,6 +178,11 @@ export const formJourneys = [
       const shipped = await h.api('wujun', 'GET', `/items/${ITEM}/form-versions/latest`)
       try {
         await as(h, 'wujun', `/studio?item=${ITEM}`)
+        // the licence template's sample PDF, as the studio link opens it (with the designer's session)
+        const href = await page.getByTestId('licence-preview').getAttribute('href')
+        const sample = await page.request.get(`${h.base}${href}`)
+        h.assert(sample.status() === 200 && sample.headers()['content-type'] === 'application/pdf', `licence preview ${sample.status()}`)
+        h.assert((await sample.body()).subarray(0, 5).toString() === '%PDF-', 'the preview is a PDF')
         await page.getByTestId('open-form-design').click()
         await page.waitForURL(`**/studio/${ITEM}/form`)
         const editor = page.getByTestId('form-editor')

@@ -200,6 +200,7 @@ const staffEn: StaffMessages = {
     passRatio: 'Pass ratio (vote, e.g. 2/3)',
     weight: 'Weight of {d}',
     back: 'Back to the process versions',
+    licencePreview: 'Licence template preview (PDF)',
     formDesign: 'Form design',
     formEditor: 'Form design: {name} (current version {v})',
     formCheck: 'Check',

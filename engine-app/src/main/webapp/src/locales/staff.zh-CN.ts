@@ -199,6 +199,7 @@ const staffZhCN = {
     passRatio: '通过比例（票签，如 2/3）',
     weight: '{d} 的权重',
     back: '返回流程版本列表',
+    licencePreview: '证照模板预览（PDF）',
     formDesign: '表单设计',
     formEditor: '表单设计：{name}（当前第 {v} 版）',
     formCheck: '校验',
