@@ -67,15 +67,23 @@ export const formJourneys = [
       await page.getByTestId('check-file').setInputFiles({ name: 'changed.pdf', mimeType: 'application/pdf', buffer: changed })
       await page.getByTestId('check-result').filter({ hasText: '不一致' }).waitFor()
 
-      // 注销: the issuing bureau revokes it from the staff case page, with a reason; the same link then says so
+      // 延续 then 注销 on the staff case page: the renewal supersedes the version this link names; the new version is
+      // revoked with a reason and its own link says so
       await as(h, 'wangfang', `/workbench/cases/${n}`)
       await page.getByTestId('staff-licence-status').filter({ hasText: '有效' }).waitFor()
+      await page.getByTestId('renew').click()
+      await page.getByTestId('op-submit').click()
+      await page.getByTestId('case-op-result').filter({ hasText: '证照已延续' }).waitFor()
+      const renewed = await h.api('wangfang', 'GET', `/cases/${n}/licence`)
+      h.assert(renewed.version === 2 && renewed.licenceNumber === licence.licenceNumber, `version ${renewed.version} of the same number`)
       await page.getByTestId('revoke').click()
       await page.getByTestId('op-reason').fill('经营场所已拆除，依法注销')
       await page.getByTestId('op-submit').click()
       await page.getByTestId('case-op-result').filter({ hasText: '证照已注销' }).waitFor()
       await page.getByTestId('staff-licence-status').filter({ hasText: '已注销' }).waitFor()
       await page.goto(`${h.base}${path}`)
+      await page.getByTestId('licence-status').filter({ hasText: '已被新版本取代' }).waitFor()
+      await page.goto(`${h.base}${new URL(renewed.verificationUrl).pathname}`)
       await page.getByTestId('licence-status').filter({ hasText: '已注销' }).waitFor()
     },
   },

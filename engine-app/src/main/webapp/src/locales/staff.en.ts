@@ -145,6 +145,8 @@ const staffEn: StaffMessages = {
     unfinished: 'Reviewing',
   },
   staffCase: {
+    renew: 'Renew the licence (new version; the old one is superseded)',
+    renewed: 'The licence is renewed; the new version is issued.',
     revoke: 'Revoke the licence',
     revokeReason: 'Reason for revocation (audited; the verification page shows it revoked)',
     revoked: 'The licence is revoked.',

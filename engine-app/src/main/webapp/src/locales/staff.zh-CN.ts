@@ -144,6 +144,8 @@ const staffZhCN = {
     unfinished: '审查中',
   },
   staffCase: {
+    renew: '延续证照（新版本，原版本作废）',
+    renewed: '证照已延续，新版本已签发。',
     revoke: '注销证照',
     revokeReason: '注销原因（将记入审计日志，核验页显示为已注销）',
     revoked: '证照已注销。',

@@ -87,6 +87,28 @@ public class Licences implements LicenceStates {
      * 注销: an approver of the issuing department (or an administrator) revokes a valid licence, giving a reason;
      * audited. Everyone else who may see the case gets 403; a licence that is not valid, 409.
      */
+    /**
+     * 延续: an approver of the issuing department (or an administrator) renews the case's valid or expired licence:
+     * a new version with the same number, valid for another term; the old version is SUPERSEDED. Audited.
+     */
+    @Transactional
+    public Licence renew(Actor user, String caseNumber) {
+        LicenceRow row = visibleLicence(user, caseNumber, false);
+        requireIssuingDepartment(user, row);
+        if (!("VALID".equals(row.status) || "EXPIRED".equals(row.status)) || !issuer.renew(row)) {
+            throw DomainException.conflict("licence-not-valid", row.licenceNumber);
+        }
+        audit.record(user.username(), "LICENCE_RENEWED", row.licenceNumber, "version " + (row.version + 1));
+        return licence(user, caseNumber);
+    }
+
+    private void requireIssuingDepartment(Actor user, LicenceRow row) {
+        String department = templates.require(catalogue.require(row.itemCode).licenceTemplate()).department();
+        if (!user.has(org.tongban.identity.Role.ADMIN) && !(user.has(org.tongban.identity.Role.APPROVER) && user.inDepartment(department))) {
+            throw DomainException.forbidden("licence-revoke-not-allowed", department);
+        }
+    }
+
     @Transactional
     public Licence revoke(Actor user, String caseNumber, String reason) {
         String why = reason == null ? "" : reason.strip();
@@ -95,10 +117,7 @@ public class Licences implements LicenceStates {
                     "注销原因", "Reason for revocation"));
         }
         LicenceRow row = visibleLicence(user, caseNumber, false);
-        String department = templates.require(catalogue.require(row.itemCode).licenceTemplate()).department();
-        if (!user.has(org.tongban.identity.Role.ADMIN) && !(user.has(org.tongban.identity.Role.APPROVER) && user.inDepartment(department))) {
-            throw DomainException.forbidden("licence-revoke-not-allowed", department);
-        }
+        requireIssuingDepartment(user, row);
         if (mapper.revoke(row.id, java.time.Instant.now(), user.username(), why) == 0) {
             throw DomainException.conflict("licence-not-valid", row.licenceNumber);
         }

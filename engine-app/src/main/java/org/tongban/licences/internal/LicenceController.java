@@ -44,6 +44,13 @@ class LicenceController {
         return licences.revoke(user, caseNumber, revocation == null ? null : revocation.reason());
     }
 
+    @org.springframework.web.bind.annotation.PostMapping(path = "/renewal", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Renew the licence (延续): a new version with the same number, valid for another term; the previous "
+            + "version is SUPERSEDED; approvers of the issuing department or administrators; audited")
+    Licence renew(@PathVariable String caseNumber, Actor user) {
+        return licences.renew(user, caseNumber);
+    }
+
     @GetMapping(produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Download the licence PDF")
     ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, Actor user) {

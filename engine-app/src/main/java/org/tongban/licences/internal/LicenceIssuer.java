@@ -62,11 +62,7 @@ public class LicenceIssuer {
         ServiceItem item = catalogue.require(grantedCase.itemCode());
         LicenceTemplate template = templates.require(item.licenceTemplate());
         LocalDate issued = LocalDate.ofInstant(granted.grantedAt(), CHINA);
-        var values = new HashMap<String, String>();
-        forms.require(item.form(), grantedCase.formVersion()).displayValues(grantedCase.formData()).forEach((k, v) -> values.put("form." + k, v));
-        values.put("case.number", grantedCase.caseNumber());
-        values.put("item.name", item.name().zh());
-
+        Map<String, String> values = caseValues(grantedCase, item);
         var row = new LicenceRow();
         row.caseId = granted.caseId();
         row.itemCode = item.code();
@@ -76,6 +72,7 @@ public class LicenceIssuer {
         row.issuedAt = granted.grantedAt();
         row.validUntil = issued.plusYears(template.validYears()).minusDays(1);
         row.status = "VALID";
+        row.version = 1;
         try {
             // Holds the case's unique key until commit: a concurrent delivery waits here, then finds it taken.
             mapper.insert(row);
@@ -83,7 +80,53 @@ public class LicenceIssuer {
             return false;
         }
         String number = template.numberPrefix() + issued.getYear() + String.format("%06d", row.id % 1_000_000);
-        String identifier = LicenceIdentifier.of(template.typeCode(), template.issuerCode(), row.id, 1);
+        produce(row, number, row.id, template, item, grantedCase.caseNumber(), values);
+        return true;
+    }
+
+    /**
+     * 延续: a new version of the case's current licence — the same number and identifier serial, version + 1, valid
+     * for the template's years from the end of the current validity (or from today, once expired) — rendered and signed
+     * like the first; the current one becomes SUPERSEDED. In the caller's transaction; false if it changed meanwhile.
+     */
+    public boolean renew(LicenceRow current) {
+        Cases.GrantedCase grantedCase = cases.granted(current.caseId);
+        ServiceItem item = catalogue.require(grantedCase.itemCode());
+        LicenceTemplate template = templates.require(item.licenceTemplate());
+        if (mapper.supersede(current.id) != 1) {
+            return false;
+        }
+        LocalDate today = LocalDate.now(CHINA);
+        LocalDate from = current.validUntil.isBefore(today) ? today : current.validUntil.plusDays(1);
+        var row = new LicenceRow();
+        row.caseId = current.caseId;
+        row.itemCode = current.itemCode;
+        row.holderName = current.holderName;
+        row.holderId = current.holderId;
+        row.issuer = current.issuer;
+        row.issuedAt = java.time.Instant.now();
+        row.validUntil = from.plusYears(template.validYears()).minusDays(1);
+        row.status = "VALID";
+        row.version = current.version + 1;
+        mapper.insertVersion(row);
+        long serial = Long.parseLong(current.identifier.split("\\.")[7]);
+        produce(row, current.licenceNumber, serial, template, item, grantedCase.caseNumber(), caseValues(grantedCase, item));
+        return true;
+    }
+
+    private Map<String, String> caseValues(Cases.GrantedCase grantedCase, ServiceItem item) {
+        var values = new HashMap<String, String>();
+        forms.require(item.form(), grantedCase.formVersion()).displayValues(grantedCase.formData()).forEach((k, v) -> values.put("form." + k, v));
+        values.put("case.number", grantedCase.caseNumber());
+        values.put("item.name", item.name().zh());
+        return values;
+    }
+
+    /** Renders, signs and stores the file of a licence row (its identifier, token and hash with it). */
+    private void produce(LicenceRow row, String number, long serial, LicenceTemplate template, ServiceItem item,
+                         String caseNumber, Map<String, String> values) {
+        LocalDate issued = LocalDate.ofInstant(row.issuedAt, CHINA);
+        String identifier = LicenceIdentifier.of(template.typeCode(), template.issuerCode(), serial, row.version);
         String token = newToken();
         values.put("licence.number", number);
         values.put("licence.identifier", identifier);
@@ -93,12 +136,11 @@ public class LicenceIssuer {
         values.put("holder.name", row.holderName);
         values.put("holder.idNumber", row.holderId);
         Calendar created = Calendar.getInstance(java.util.TimeZone.getTimeZone(CHINA));
-        created.setTimeInMillis(granted.grantedAt().toEpochMilli() / 1000 * 1000); // PDF dates hold whole seconds
-        byte[] face = renderer.render(template, values, item.name().zh() + " " + grantedCase.caseNumber(), created,
+        created.setTimeInMillis(row.issuedAt.toEpochMilli() / 1000 * 1000); // PDF dates hold whole seconds
+        byte[] face = renderer.render(template, values, item.name().zh() + " " + caseNumber, created,
                 metadata(template, number, identifier, row, issued));
         byte[] pdf = signer.sign(face, template.department(), template.issuer(), LicenceRenderer.SEAL, created);
         mapper.attachPdf(row.id, number, identifier, token, Digests.sha256(pdf), pdf);
-        return true;
     }
 
     /** 160 random bits, URL-safe: the verification URL names a licence without any personal data and cannot be guessed. */

@@ -38,6 +38,16 @@ public interface LicenceMapper {
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insert(LicenceRow row);
 
+    /** A new version of a licence (a renewal): the same case, holder and number. */
+    @Insert("INSERT INTO tb_licence (case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, version) "
+            + "VALUES (#{caseId}, #{itemCode}, #{holderName}, #{holderId}, #{issuer}, #{issuedAt}, #{validUntil}, #{status}, #{version})")
+    @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
+    void insertVersion(LicenceRow row);
+
+    /** VALID or EXPIRED → SUPERSEDED by a newer version: 0 rows when it changed meanwhile. */
+    @Update("UPDATE tb_licence SET status = 'SUPERSEDED' WHERE id = #{id} AND status IN ('VALID', 'EXPIRED')")
+    int supersede(long id);
+
     @Update("UPDATE tb_licence SET licence_number = #{number}, identifier = #{identifier}, verify_token = #{token}, "
             + "sha256 = #{sha256}, pdf = #{pdf} WHERE id = #{id}")
     void attachPdf(long id, String number, String identifier, String token, String sha256, byte[] pdf);
@@ -59,16 +69,16 @@ public interface LicenceMapper {
     @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE verify_token = #{token}")
     LicenceRow byToken(String token);
 
-    @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE case_id = #{caseId}")
+    @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE case_id = #{caseId} ORDER BY version DESC LIMIT 1")
     LicenceRow byCase(long caseId);
 
-    @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE licence_number = #{number}")
+    @Select("SELECT " + COLUMNS + " FROM tb_licence WHERE licence_number = #{number} ORDER BY version DESC LIMIT 1")
     LicenceRow byNumber(String number);
 
-    @Select("SELECT " + COLUMNS + ", pdf FROM tb_licence WHERE licence_number = #{number}")
+    @Select("SELECT " + COLUMNS + ", pdf FROM tb_licence WHERE licence_number = #{number} ORDER BY version DESC LIMIT 1")
     LicenceRow withPdfByNumber(String number);
 
     /** The download: the row and its PDF in one read. */
-    @Select("SELECT " + COLUMNS + ", pdf FROM tb_licence WHERE case_id = #{caseId}")
+    @Select("SELECT " + COLUMNS + ", pdf FROM tb_licence WHERE case_id = #{caseId} ORDER BY version DESC LIMIT 1")
     LicenceRow withPdfByCase(long caseId);
 }
