@@ -43,11 +43,7 @@ class LicenceDocumentTest extends ApiTestBase {
 
     @BeforeAll
     void issue() throws Exception {
-        String number = submitFood("zhangwei");
-        actOk("wangfang", number, "acceptance", "ACCEPT", null);
-        actOk("liuyang", number, "review", "AGREE", "同意");
-        actOk("liuyang", number, "inspection", "AGREE", "符合要求");
-        actOk("wangfang", number, "decision", "GRANT", "准予许可");
+        String number = grantedFood();
         licence = awaitLicence("zhangwei", number);
         var headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.APPLICATION_PDF));

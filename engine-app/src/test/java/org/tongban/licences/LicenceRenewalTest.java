@@ -25,11 +25,7 @@ class LicenceRenewalTest extends ApiTestBase {
 
     @Test
     void aRenewalIsANewVersionAndTheOldOneIsSuperseded() throws Exception {
-        String number = submitFood("zhangwei");
-        actOk("wangfang", number, "acceptance", "ACCEPT", null);
-        actOk("liuyang", number, "review", "AGREE", "同意");
-        actOk("liuyang", number, "inspection", "AGREE", "符合要求");
-        actOk("wangfang", number, "decision", "GRANT", "准予许可");
+        String number = grantedFood();
         JsonNode first = awaitLicence("zhangwei", number);
         String renewal = "/api/v1/cases/" + number + "/licence/renewal";
 

@@ -17,11 +17,7 @@ class LicenceRevocationTest extends ApiTestBase {
 
     @Test
     void theIssuingDepartmentRevokesWithAReasonAndEveryoneSeesItRevoked() {
-        String number = submitFood("zhangwei");
-        actOk("wangfang", number, "acceptance", "ACCEPT", null);
-        actOk("liuyang", number, "review", "AGREE", "同意");
-        actOk("liuyang", number, "inspection", "AGREE", "符合要求");
-        actOk("wangfang", number, "decision", "GRANT", "准予许可");
+        String number = grantedFood();
         JsonNode licence = awaitLicence("zhangwei", number);
         String url = licence.get("verificationUrl").asText();
         String token = url.substring(url.lastIndexOf('/') + 1);

@@ -214,6 +214,16 @@ public abstract class ApiTestBase {
         assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(204);
     }
 
+    /** zhangwei's food case taken through acceptance, review, inspection and the grant: its number. */
+    protected String grantedFood() {
+        String number = submitFood("zhangwei");
+        actOk("wangfang", number, "acceptance", "ACCEPT", null);
+        actOk("liuyang", number, "review", "AGREE", "同意");
+        actOk("liuyang", number, "inspection", "AGREE", "符合要求");
+        actOk("wangfang", number, "decision", "GRANT", "准予许可");
+        return number;
+    }
+
     protected JsonNode caseOf(String user, String caseNumber) {
         return as(user).getForObject("/api/v1/cases/" + caseNumber, JsonNode.class);
     }
