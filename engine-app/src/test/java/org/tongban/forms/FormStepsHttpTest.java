@@ -157,6 +157,23 @@ class FormStepsHttpTest extends ApiTestBase {
     }
 
     @Test
+    void aCorrectionCannotFillTheInspectorsFields() {
+        String number = submitFood("zhangwei", Map.of()).getBody().get("caseNumber").asText();
+        var asked = act("wangfang", taskOf("wangfang", number, "acceptance"), "REQUEST_CORRECTION", null, List.of("补充布局图"));
+        assertThat(asked.getStatusCode().value()).isEqualTo(204);
+        var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        body.add("application", toJson(Map.of("form", Map.of("inspectionResult", "PASS", "agentName", "王五"))));
+        body.add("LAYOUT_PLAN", file("布局图-修订.pdf", pdfBytes()));
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var refused = as("zhangwei").postForEntity("/api/v1/cases/" + number + "/resubmission", new HttpEntity<>(body, headers), JsonNode.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(code(refused, "form.inspectionResult")).isEqualTo("not-editable");
+        assertThat(caseOf("zhangwei", number).get("status").asText()).isEqualTo("CORRECTION_REQUESTED");
+        assertThat(caseOf("wangfang", number).get("formData").has("inspectionResult")).isFalse();
+    }
+
+    @Test
     void onlyMappedFieldsBecomeProcessVariablesAndTheyRouteTheCase() {
         String sales = submitFood("zhangwei", Map.of("operatorType", "SALES")).getBody().get("caseNumber").asText();
         String catering = submitFood("zhangwei", Map.of("operatorType", "CATERING")).getBody().get("caseNumber").asText();

@@ -120,6 +120,12 @@ class LicenceDocumentTest extends ApiTestBase {
         assertThat(tampered.get("sha256").asText()).isNotEqualTo(licence.get("sha256").asText());
         assertThat(check(token, "not a pdf".getBytes()).get("authentic").asBoolean()).isFalse();
         assertThat(rest.getForEntity("/api/v1/verification/AAAAAAAAAAAAAAAAAAAAAAAAAAA", String.class).getStatusCode().value()).isEqualTo(404);
+        var huge = new HttpHeaders();
+        huge.setContentType(MediaType.APPLICATION_PDF);
+        var tooLarge = rest.postForEntity("/api/v1/verification/" + token + "/document",
+                new HttpEntity<>(new byte[LicenceVerification.MAX_DOCUMENT_BYTES + 1], huge), JsonNode.class);
+        assertThat(tooLarge.getStatusCode().value()).isEqualTo(400);
+        assertThat(tooLarge.getBody().at("/errors/0/code").asText()).isEqualTo("document-too-large");
         assertThat(rest.getForEntity("/api/v1/verification/../../cases", String.class).getStatusCode().value()).isIn(400, 401, 404);
     }
 
