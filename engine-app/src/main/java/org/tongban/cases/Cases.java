@@ -717,6 +717,20 @@ public class Cases {
                 .orElseGet(() -> new CaseView.Licence(CaseView.Licence.Status.ISSUING, null));
     }
 
+    /** What a notice (文书) about a case is written from: who applied for what and when, and what happened since. */
+    public record NoticeFacts(long caseId, String caseNumber, String itemCode, String applicant, Instant submittedAt,
+                              List<CaseEvent> history) {
+    }
+
+    /** The facts behind a notice issued after a step commits (the case found by id, as the step's event names it). */
+    public NoticeFacts noticeFacts(long caseId) {
+        CaseRow row = mapper.byId(caseId);
+        if (row == null) {
+            throw new IllegalStateException("case " + caseId + " does not exist");
+        }
+        return new NoticeFacts(row.id, row.caseNumber, row.itemCode, row.applicant, row.submittedAt, mapper.history(row.id));
+    }
+
     /** What the licence of a granted case is issued from: the case's item and form data. */
     public record GrantedCase(long caseId, String caseNumber, String itemCode, Map<String, Object> formData,
                               Integer formVersion) {

@@ -220,8 +220,9 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         Runnable produce = () -> {
             for (int i = 0; i < each; i++) {
                 var now = java.util.Calendar.getInstance();
-                byte[] face = licenceRenderer.render(template, values, "benchmark", now, Map.of());
-                licenceSigner.sign(face, template.department(), template.issuer(), org.tongban.licences.internal.LicenceRenderer.SEAL, now);
+                byte[] face = licenceRenderer.render(template, template.issuer(), values, "benchmark", "benchmark", now, Map.of());
+                licenceSigner.sign(face, template.department(), template.issuer(), "benchmark",
+                        org.tongban.licences.internal.LicenceRenderer.seal(template), now);
             }
         };
         produce.run(); // warm-up on this thread

@@ -2,6 +2,7 @@ package org.tongban.licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.isA;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
@@ -44,9 +45,9 @@ class LicenceAfterCrashTest extends ApiTestBase {
     @Test
     void aCrashBetweenGrantAndLicenceNeitherLosesNorDuplicatesIt() {
         doThrow(new IllegalStateException("simulated crash while the licence is rendered")).doCallRealMethod()
-                .when(renderer).render(any(), any(), any(), any(), any());
+                .when(renderer).render(isA(org.tongban.licences.internal.LicenceTemplate.class), any(), any(), any(), any(), any(), any());
         String number = grantedFoodCase();
-        verify(renderer, timeout(30_000)).render(any(), any(), any(), any(), any());
+        verify(renderer, timeout(30_000)).render(isA(org.tongban.licences.internal.LicenceTemplate.class), any(), any(), any(), any(), any(), any());
 
         // crashed: no licence, the case says it is being issued, the download is a clear 409, the grant is pending
         assertThat(caseOf("zhangwei", number).get("licence").toString()).isEqualTo("{\"status\":\"ISSUING\"}");
@@ -72,14 +73,14 @@ class LicenceAfterCrashTest extends ApiTestBase {
         assertThat(issuer.issue(grantOf(number))).isFalse();
         assertThat(licences(number)).isEqualTo(1);
         assertThat(awaitLicence("zhangwei", number)).isEqualTo(licence);
-        verify(renderer, times(2)).render(any(), any(), any(), any(), any());
+        verify(renderer, times(2)).render(isA(org.tongban.licences.internal.LicenceTemplate.class), any(), any(), any(), any(), any(), any());
     }
 
     @Test
     void twoDeliveriesAtOnceIssueOneLicence() throws Exception {
-        doThrow(new IllegalStateException("simulated crash")).when(renderer).render(any(), any(), any(), any(), any());
+        doThrow(new IllegalStateException("simulated crash")).when(renderer).render(isA(org.tongban.licences.internal.LicenceTemplate.class), any(), any(), any(), any(), any(), any());
         String number = grantedFoodCase();
-        verify(renderer, timeout(30_000)).render(any(), any(), any(), any(), any());
+        verify(renderer, timeout(30_000)).render(isA(org.tongban.licences.internal.LicenceTemplate.class), any(), any(), any(), any(), any(), any());
         assertThat(pendingGrants(number)).isEqualTo(1);
 
         // the first delivery stops inside rendering, its licence row inserted but not committed
@@ -89,7 +90,7 @@ class LicenceAfterCrashTest extends ApiTestBase {
             inside.countDown();
             assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
             return call.callRealMethod();
-        }).doCallRealMethod().when(renderer).render(any(), any(), any(), any(), any());
+        }).doCallRealMethod().when(renderer).render(isA(org.tongban.licences.internal.LicenceTemplate.class), any(), any(), any(), any(), any(), any());
         CaseGranted grant = grantOf(number);
         var first = CompletableFuture.supplyAsync(() -> issuer.issue(grant));
         assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();

@@ -27,6 +27,7 @@ public class LicenceIssuer {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    static final String REASON = "电子证照签发 (e-licence issued)";
 
     private final LicenceMapper mapper;
     private final LicenceTemplates templates;
@@ -137,9 +138,9 @@ public class LicenceIssuer {
         values.put("holder.idNumber", row.holderId);
         Calendar created = Calendar.getInstance(java.util.TimeZone.getTimeZone(CHINA));
         created.setTimeInMillis(row.issuedAt.toEpochMilli() / 1000 * 1000); // PDF dates hold whole seconds
-        byte[] face = renderer.render(template, values, item.name().zh() + " " + caseNumber, created,
-                metadata(template, number, identifier, row, issued));
-        byte[] pdf = signer.sign(face, template.department(), template.issuer(), LicenceRenderer.SEAL, created);
+        byte[] face = renderer.render(template, template.issuer(), values, template.title().zh() + " " + number,
+                item.name().zh() + " " + caseNumber, created, metadata(template, number, identifier, row, issued));
+        byte[] pdf = signer.sign(face, template.department(), template.issuer(), REASON, LicenceRenderer.seal(template), created);
         mapper.attachPdf(row.id, number, identifier, token, Digests.sha256(pdf), pdf);
     }
 

@@ -66,8 +66,9 @@ class LicencePreviewController {
         values.put("holder.idNumber", "〈持证主体代码〉");
         Calendar now = Calendar.getInstance(java.util.TimeZone.getTimeZone(CHINA));
         now.setTimeInMillis(System.currentTimeMillis() / 1000 * 1000);
-        byte[] face = renderer.render(template, values, "样例 Sample — " + item.name().zh(), now, Map.of());
-        byte[] pdf = signer.sign(face, template.department(), template.issuer(), LicenceRenderer.SEAL, now);
+        byte[] face = renderer.render(template, template.issuer(), values, template.title().zh() + " 样例 Sample",
+                "样例 Sample — " + item.name().zh(), now, Map.of());
+        byte[] pdf = signer.sign(face, template.department(), template.issuer(), LicenceIssuer.REASON, LicenceRenderer.seal(template), now);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(template.code() + "-sample.pdf").build().toString())
                 .body(pdf);

@@ -6,178 +6,285 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a licence face with PDFBox: Chinese text in an embedded subset of Noto Serif SC (TrueType).
- * A parsed {@link TrueTypeFont} reads its glyph tables lazily from one shared reader, so it is not safe for two
- * renderings at once. Instead of one lock around one font, renderings borrow a font from a small pool, parsed on
- * demand from the font bytes read once at start-up.
+ * Renders a licence face or a notice from its template's {@link Face} and {@link Layout} with PDFBox, as PDF/A-2b
+ * (not yet signed): Chinese text in an embedded subset of the template's TrueType font. Text that does not fit on
+ * one page continues on the next; the issuer, date, seal, QR code and identifier go on the last page.
  */
 @Component
 public class LicenceRenderer {
 
-    private static final float MARGIN = 56;
-    private final byte[] fontBytes;
-    private final BlockingQueue<TrueTypeFont> idle;
-    private final Semaphore unparsed;
+    private final Map<String, FontPool> fonts = new HashMap<>();
+    private final LicenceTemplates templates;
 
     LicenceRenderer(LicenceTemplates templates) throws IOException {
-        try (var in = templates.font().getInputStream()) {
-            this.fontBytes = in.readAllBytes();
-        }
-        int size = Math.max(2, Runtime.getRuntime().availableProcessors());
-        this.idle = new ArrayBlockingQueue<>(size);
-        this.unparsed = new Semaphore(size);
-        idle.add(parse()); // fails start-up on a broken font, not the first licence
-        unparsed.acquireUninterruptibly();
-    }
-
-    private TrueTypeFont parse() throws IOException {
-        return new TTFParser().parse(new RandomAccessReadBuffer(fontBytes));
-    }
-
-    /** An idle font, a newly parsed one while the pool is not full, else the next one returned. */
-    private TrueTypeFont borrow() throws IOException {
-        TrueTypeFont font = idle.poll();
-        if (font != null) {
-            return font;
-        }
-        if (unparsed.tryAcquire()) {
-            try {
-                return parse();
-            } catch (IOException | RuntimeException e) {
-                unparsed.release();
-                throw e;
-            }
-        }
-        try {
-            return idle.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the licence font", e);
+        this.templates = templates;
+        for (var font : templates.fonts().entrySet()) {
+            fonts.put(font.getKey(), new FontPool(font.getValue()));
         }
     }
 
-    /** Where the seal is on the page: the signature's widget covers it. */
-    public static final PDRectangle SEAL = new PDRectangle(595.28f - MARGIN - 130, 92, 116, 116);
+    /** Where the seal is on the last page (PDF user space): the signature's widget covers it. */
+    public static PDRectangle seal(Face face) {
+        Layout l = filled(face);
+        float size = Layout.pt(l.seal().size());
+        return new PDRectangle(Layout.pt(l.seal().left()), l.mediaBox().getHeight() - Layout.pt(l.seal().top()) - size, size, size);
+    }
+
+    private static Layout filled(Face face) {
+        return (face.layout() == null ? new Layout(null, null, null, null, null, null, null, null, null, null) : face.layout()).filled();
+    }
 
     /**
-     * Renders the face as PDF/A-2b (not yet signed).
-     *
-     * @param values placeholder values: form.*, holder.*, licence.* (number, identifier, verifyUrl, dates), case.*, item.*
-     * @param metadata the licence's own XMP fields
+     * @param issuer the issuing department's name (printed, and on the seal)
+     * @param values placeholder values: form.*, holder.*, licence.* (number, identifier, verifyUrl, dates), case.*, item.*, document.*
+     * @param metadata the document's own XMP fields
      */
-    public byte[] render(LicenceTemplate template, Map<String, String> values, String subject, Calendar created,
+    public byte[] render(Face face, String issuer, Map<String, String> values, String title, String subject, Calendar created,
                          Map<String, PdfA.Field> metadata) {
+        FontPool pool = fonts.get(face.font() == null ? LicenceTemplates.DEFAULT_FONT : face.font());
         TrueTypeFont font;
         try {
-            font = borrow();
+            font = pool.borrow();
         } catch (IOException e) {
             throw new UncheckedIOException("licence font cannot be parsed", e);
         }
-        try {
-            try (PDDocument document = new PDDocument()) {
-                PDType0Font type0 = PDType0Font.load(document, font, true);
-                PDPage page = new PDPage(PDRectangle.A4);
-                document.addPage(page);
-                PdfA.apply(document, template.title().zh() + " " + values.getOrDefault("licence.number", ""), template.issuer(),
-                        subject, created, metadata);
-                float width = page.getMediaBox().getWidth();
-                float height = page.getMediaBox().getHeight();
-                try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                    out.setStrokingColor(new Color(0xB0, 0x1E, 0x23));
-                    out.setLineWidth(3);
-                    out.addRect(MARGIN / 2, MARGIN / 2, width - MARGIN, height - MARGIN);
-                    out.stroke();
-                    out.setNonStrokingColor(Color.BLACK);
-                    text(out, type0, 26, centered(type0, 26, template.title().zh(), width), height - 110, template.title().zh());
-                    text(out, type0, 12, centered(type0, 12, template.title().en(), width), height - 132, template.title().en());
-                    float y = height - 190;
-                    for (LicenceTemplate.Field field : template.fields()) {
-                        text(out, type0, 12, MARGIN + 10, y, field.label() + "：");
-                        for (String line : wrap(type0, 12, printable(font, Placeholders.fill(field.value(), values)), width - 2 * MARGIN - 170)) {
-                            text(out, type0, 12, MARGIN + 160, y, line);
-                            y -= 20;
-                        }
-                        y -= 10;
-                    }
-                    String issuerX = template.issuer();
-                    text(out, type0, 14, width - MARGIN - 10 - type0.getStringWidth(issuerX) / 1000 * 14, 150, issuerX);
-                    String date = values.getOrDefault("licence.issuedDate", "");
-                    text(out, type0, 12, width - MARGIN - 10 - type0.getStringWidth(date) / 1000 * 12, 128, date);
-                    Seal.draw(out, type0, printable(font, template.issuer()), SEAL);
-                    String verifyUrl = values.get("licence.verifyUrl");
-                    if (verifyUrl != null) {
-                        QrCode.draw(out, verifyUrl, MARGIN + 4, 70, 84);
-                        text(out, type0, 8, MARGIN + 4, 60, "扫码核验 Scan to verify");
-                    }
-                    String identifier = values.get("licence.identifier");
-                    if (identifier != null) {
-                        text(out, type0, 8, MARGIN + 100, 72, "证照标识 Identifier：" + identifier);
-                    }
-                }
-                var bytes = new ByteArrayOutputStream();
-                document.save(bytes);
-                return bytes.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException("licence rendering failed", e);
-            }
+        try (PDDocument document = new PDDocument()) {
+            PdfA.apply(document, title, issuer, subject, created, metadata);
+            new Pages(document, PDType0Font.load(document, font, true), font, filled(face)).write(face, issuer, values);
+            var bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("licence rendering failed", e);
         } finally {
-            idle.add(font);
+            pool.giveBack(font);
         }
     }
 
-    /** Replaces characters the font has no glyph for, so unusual input never fails an issued licence. */
-    private static String printable(TrueTypeFont font, String text) throws IOException {
-        var cmap = font.getUnicodeCmapLookup();
-        var out = new StringBuilder();
-        text.codePoints().forEach(cp -> out.appendCodePoint(cp == '\n' || cmap.getGlyphId(cp) > 0 ? cp : '?'));
-        return out.toString();
-    }
+    /** One rendering: the pages written so far and where the next line goes. */
+    private final class Pages {
+        private final PDDocument document;
+        private final PDType0Font type0;
+        private final TrueTypeFont font;
+        private final Layout l;
+        private final float width;
+        private final float height;
+        /** Flowing text stops above the issuer block and the seal, and continues on a new page. */
+        private final float bottom;
+        private PDPageContentStream out;
+        private float y;
 
-    private static void text(PDPageContentStream out, PDType0Font font, float size, float x, float y, String text) throws IOException {
-        out.beginText();
-        out.setFont(font, size);
-        out.newLineAtOffset(x, y);
-        out.showText(text);
-        out.endText();
-    }
-
-    private static float centered(PDType0Font font, float size, String text, float width) throws IOException {
-        return (width - font.getStringWidth(text) / 1000 * size) / 2;
-    }
-
-    /** Breaks text into lines of at most {@code maxWidth}; CJK text may break between any two characters. */
-    private static List<String> wrap(PDType0Font font, float size, String text, float maxWidth) throws IOException {
-        var lines = new ArrayList<String>();
-        var line = new StringBuilder();
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            String ch = new String(Character.toChars(cp));
-            if (cp == '\n' || font.getStringWidth(line + ch) / 1000 * size > maxWidth) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (cp != '\n' && cp != '\r') {
-                line.append(ch);
-            }
-            i += Character.charCount(cp);
+        Pages(PDDocument document, PDType0Font type0, TrueTypeFont font, Layout layout) {
+            this.document = document;
+            this.type0 = type0;
+            this.font = font;
+            this.l = layout;
+            this.width = layout.mediaBox().getWidth();
+            this.height = layout.mediaBox().getHeight();
+            this.bottom = height - Layout.pt(Math.min(layout.seal().top(), layout.issuer().top() - 10));
         }
-        lines.add(line.toString());
-        return lines;
+
+        void write(Face face, String issuer, Map<String, String> values) throws IOException {
+            newPage();
+            try {
+                float titleSize = l.title().size().floatValue();
+                float titleY = top(l.title().top());
+                String zh = printable(face.title().zh());
+                text(titleSize, l.title().left() != null ? Layout.pt(l.title().left()) : centred(titleSize, zh), titleY, zh);
+                float line = titleY;
+                if (face.title().en() != null && !face.title().en().isBlank()) {
+                    float size = Math.max(8, titleSize * 0.46f);
+                    line -= titleSize * 0.85f;
+                    String en = printable(face.title().en());
+                    text(size, l.title().left() != null ? Layout.pt(l.title().left()) : centred(size, en), line, en);
+                }
+                if (face.reference() != null) {
+                    String reference = printable(Placeholders.fill(face.reference(), values));
+                    line -= 22;
+                    text(12, centred(12, reference), line, reference);
+                }
+                fields(face.fields() == null ? List.of() : face.fields(), values);
+                paragraphs(face.paragraphs() == null ? List.of() : face.paragraphs(), values);
+                closing(issuer, values);
+            } finally {
+                out.close();
+            }
+        }
+
+        private void newPage() throws IOException {
+            if (out != null) {
+                out.close();
+            }
+            PDPage page = new PDPage(l.mediaBox());
+            document.addPage(page);
+            out = new PDPageContentStream(document, page);
+            if (l.background().color() != null) {
+                out.setNonStrokingColor(Layout.rgb(l.background().color()));
+                out.addRect(0, 0, width, height);
+                out.fill();
+            }
+            if (l.background().image() != null) {
+                var image = PDImageXObject.createFromByteArray(document, templates.image(l.background().image()), l.background().image());
+                out.drawImage(image, 0, 0, width, height);
+            }
+            if (l.border().width() > 0) {
+                float inset = Layout.pt(l.border().inset());
+                out.setStrokingColor(Layout.rgb(l.border().color()));
+                out.setLineWidth(Layout.pt(l.border().width()));
+                out.addRect(inset, inset, width - 2 * inset, height - 2 * inset);
+                out.stroke();
+            }
+            out.setNonStrokingColor(Color.BLACK);
+            y = top(l.fields().top());
+        }
+
+        private void fields(List<Face.Field> fields, Map<String, String> values) throws IOException {
+            Layout.Block b = l.fields();
+            float size = b.size().floatValue();
+            float right = width - Layout.pt(b.right());
+            for (Face.Field field : fields) {
+                String label = printable(field.label());
+                String value = printable(Placeholders.fill(field.value(), values));
+                if (field.left() != null) {
+                    float x = Layout.pt(field.left());
+                    float fy = top(field.top());
+                    String shown = label.isEmpty() ? "" : label + "：";
+                    text(size, x, fy, shown);
+                    float vx = x + width(size, shown);
+                    float limit = field.width() != null ? x + Layout.pt(field.width()) : right;
+                    for (String part : wrap(size, value, limit - vx, limit - vx)) {
+                        text(size, vx, fy, part);
+                        fy -= Layout.pt(b.lineHeight());
+                    }
+                    continue;
+                }
+                float vx = Layout.pt(b.left() + b.labelWidth());
+                text(size, Layout.pt(b.left()), room(), label + "：");
+                for (String part : wrap(size, value, right - vx, right - vx)) {
+                    text(size, vx, room(), part);
+                    y -= Layout.pt(b.lineHeight());
+                }
+                y -= Layout.pt(b.gap());
+            }
+        }
+
+        private void paragraphs(List<Face.Paragraph> paragraphs, Map<String, String> values) throws IOException {
+            Layout.Block b = l.paragraphs();
+            if (b.top() != null) {
+                y = top(b.top());
+            }
+            float size = b.size().floatValue();
+            float left = Layout.pt(b.left());
+            float right = width - Layout.pt(b.right());
+            for (Face.Paragraph paragraph : paragraphs) {
+                float indent = paragraph.indented() ? 2 * size : 0;
+                boolean first = true;
+                for (String part : wrap(size, printable(Placeholders.fill(paragraph.text(), values)), right - left - indent, right - left)) {
+                    float x = paragraph.right() ? right - width(size, part) : left + (first ? indent : 0);
+                    text(size, x, room(), part);
+                    y -= Layout.pt(b.lineHeight());
+                    first = false;
+                }
+                y -= Layout.pt(b.gap());
+            }
+        }
+
+        /** The current line's baseline, on a new page if the flow reached the closing block. */
+        private float room() throws IOException {
+            if (y < bottom) {
+                newPage();
+            }
+            return y;
+        }
+
+        /** The issuer and date (right-aligned), the seal, the QR code and the identifier, on the last page. */
+        private void closing(String issuer, Map<String, String> values) throws IOException {
+            float size = l.issuer().size().floatValue();
+            float right = width - Layout.pt(l.issuer().right());
+            String name = printable(issuer);
+            float iy = top(l.issuer().top());
+            text(size, right - width(size, name), iy, name);
+            String date = values.getOrDefault("licence.issuedDate", values.getOrDefault("document.date", ""));
+            float dateSize = Math.max(8, size - 2);
+            text(dateSize, right - width(dateSize, date), iy - size * 1.6f, date);
+            PDRectangle seal = new PDRectangle(Layout.pt(l.seal().left()), height - Layout.pt(l.seal().top() + l.seal().size()),
+                    Layout.pt(l.seal().size()), Layout.pt(l.seal().size()));
+            Seal.draw(out, type0, name, seal);
+            String verifyUrl = values.get("licence.verifyUrl");
+            if (verifyUrl != null) {
+                float qrSize = Layout.pt(l.qr().size());
+                float qx = Layout.pt(l.qr().left());
+                float qy = height - Layout.pt(l.qr().top()) - qrSize;
+                QrCode.draw(out, verifyUrl, qx, qy, qrSize);
+                text(8, qx, qy - 10, "扫码核验 Scan to verify");
+            }
+            String identifier = values.get("licence.identifier");
+            if (identifier != null) {
+                float idSize = l.identifier().size().floatValue();
+                text(idSize, Layout.pt(l.identifier().left()), top(l.identifier().top()), "证照标识 Identifier：" + identifier);
+            }
+        }
+
+        private float top(double mm) {
+            return height - Layout.pt(mm);
+        }
+
+        private void text(float size, float x, float baseline, String text) throws IOException {
+            out.beginText();
+            out.setFont(type0, size);
+            out.newLineAtOffset(x, baseline);
+            out.showText(text);
+            out.endText();
+        }
+
+        private float width(float size, String text) throws IOException {
+            return type0.getStringWidth(text) / 1000 * size;
+        }
+
+        private float centred(float size, String text) throws IOException {
+            return (width - width(size, text)) / 2;
+        }
+
+        /** Replaces characters the font has no glyph for, so unusual input never fails an issued licence. */
+        private String printable(String text) throws IOException {
+            var cmap = font.getUnicodeCmapLookup();
+            var printable = new StringBuilder();
+            text.codePoints().forEach(cp -> printable.appendCodePoint(cp == '\n' || cmap.getGlyphId(cp) > 0 ? cp : '?'));
+            return printable.toString();
+        }
+
+        /** Breaks text into lines (the first at most {@code first} wide, the rest {@code rest}); CJK may break anywhere. */
+        private List<String> wrap(float size, String text, float first, float rest) throws IOException {
+            var lines = new ArrayList<String>();
+            var line = new StringBuilder();
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                String ch = new String(Character.toChars(cp));
+                float max = lines.isEmpty() ? first : rest;
+                if (cp == '\n' || (!line.isEmpty() && width(size, line + ch) > max)) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                if (cp != '\n' && cp != '\r') {
+                    line.append(ch);
+                }
+                i += Character.charCount(cp);
+            }
+            lines.add(line.toString());
+            return lines;
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
@@ -56,22 +57,24 @@ public class PadesSigner {
         this.keys = keys;
     }
 
-    /** {@code seal}: where the seal is on the first page (PDF user space). */
-    public byte[] sign(byte[] pdf, String department, String signerName, PDRectangle seal, Calendar at) {
+    /** {@code seal}: where the seal is on the last page (PDF user space); {@code reason}: what the signature is for. */
+    public byte[] sign(byte[] pdf, String department, String signerName, String reason, PDRectangle seal, Calendar at) {
         SigningKeys.SigningKey key = keys.of(department);
         try (PDDocument document = Loader.loadPDF(pdf); var options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
             signature.setName(signerName);
-            signature.setReason("电子证照签发 (e-licence issued)");
+            signature.setReason(reason);
             signature.setSignDate(at);
             options.setPreferredSignatureSize(12_000);
+            options.setPage(document.getNumberOfPages() - 1); // the widget joins the last page's annotations
             document.addSignature(signature, content -> cms(content, key), options);
             PDAnnotationWidget widget = document.getSignatureFields().get(0).getWidgets().get(0);
             widget.setRectangle(seal);
             widget.setPrinted(true);
-            widget.setPage(document.getPage(0));
+            PDPage last = document.getPage(document.getNumberOfPages() - 1);
+            widget.setPage(last);
             var appearance = new PDAppearanceDictionary();
             PDFormXObject empty = new PDFormXObject(document);
             empty.setBBox(new PDRectangle(seal.getWidth(), seal.getHeight()));

@@ -1,0 +1,140 @@
+package org.tongban.licences.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Calendar;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.ServiceItem;
+import org.tongban.cases.CaseEvent;
+import org.tongban.cases.Cases;
+import org.tongban.cases.StepAction;
+import org.tongban.identity.Directory;
+import org.tongban.licences.DocumentKind;
+import org.tongban.licences.internal.DocumentMapper.DocumentRow;
+import org.tongban.shared.Digests;
+
+/**
+ * Issues the notice (文书) of a step after the step commits: rendered from the kind's template, signed in the name of
+ * the item's licensing department (its licence template's issuer and key), stored with the case. At most once per
+ * step: a repeated delivery of the step's event finds the row of (case, kind, time) and stops.
+ */
+@Component
+public class NoticeIssuer {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final DocumentMapper mapper;
+    private final LicenceTemplates templates;
+    private final LicenceRenderer renderer;
+    private final PadesSigner signer;
+    private final Catalogue catalogue;
+    private final Cases cases;
+    private final Directory directory;
+
+    NoticeIssuer(DocumentMapper mapper, LicenceTemplates templates, LicenceRenderer renderer, PadesSigner signer,
+                 Catalogue catalogue, Cases cases, Directory directory) {
+        this.mapper = mapper;
+        this.templates = templates;
+        this.renderer = renderer;
+        this.signer = signer;
+        this.catalogue = catalogue;
+        this.cases = cases;
+        this.directory = directory;
+    }
+
+    /** The step each kind records in the case history. */
+    static StepAction action(DocumentKind kind) {
+        return switch (kind) {
+            case ACCEPTANCE_NOTICE -> StepAction.ACCEPT;
+            case CORRECTION_NOTICE -> StepAction.REQUEST_CORRECTION;
+            case REJECTION_DECISION -> StepAction.REJECT;
+            case REFUSAL_DECISION -> StepAction.REFUSE;
+        };
+    }
+
+    /** @return true if this call issued the document, false if it already existed (a repeated delivery) */
+    @Transactional
+    public boolean issue(DocumentKind kind, long caseId, Instant actedAt) {
+        Instant at = actedAt.truncatedTo(ChronoUnit.SECONDS); // what a TIMESTAMP column keeps, on every database
+        if (mapper.byStep(caseId, kind.name(), at) != null) {
+            return false;
+        }
+        Cases.NoticeFacts facts = cases.noticeFacts(caseId);
+        ServiceItem item = catalogue.require(facts.itemCode());
+        LicenceTemplate licensing = templates.require(item.licenceTemplate());
+        NoticeTemplate template = templates.notice(kind);
+        var row = new DocumentRow();
+        row.caseId = caseId;
+        row.kind = kind.name();
+        row.actedAt = at;
+        row.department = licensing.department();
+        row.issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try {
+            mapper.insert(row); // the unique step key: a concurrent delivery waits here, then finds it taken
+        } catch (DuplicateKeyException concurrentDelivery) {
+            return false;
+        }
+        Map<String, String> values = values(kind, facts, item, actedAt);
+        LocalDate issued = LocalDate.ofInstant(row.issuedAt, CHINA);
+        values.put("document.year", String.valueOf(issued.getYear()));
+        values.put("document.serial", String.format("%06d", row.id % 1_000_000));
+        values.put("document.date", issued.format(DATE));
+        String number = template.reference() == null ? kind.name() + "-" + row.id : Placeholders.fill(template.reference(), values);
+        values.put("document.number", number);
+        Calendar created = Calendar.getInstance(java.util.TimeZone.getTimeZone(CHINA));
+        created.setTimeInMillis(row.issuedAt.toEpochMilli());
+        var metadata = PdfA.fields();
+        metadata.put("documentKind", new PdfA.Field(template.title().zh(), "文书种类 Kind of notice"));
+        metadata.put("documentNumber", new PdfA.Field(number, "文书编号 Notice number"));
+        metadata.put("caseNumber", new PdfA.Field(facts.caseNumber(), "办件编号 Case number"));
+        metadata.put("issuer", new PdfA.Field(licensing.issuer(), "发文机关 Issuer"));
+        metadata.put("issuerCode", new PdfA.Field(licensing.issuerCode(), "发文机关代码 Issuer's unified social credit code"));
+        metadata.put("issueDate", new PdfA.Field(issued.toString(), "发文日期 Issue date"));
+        byte[] face = renderer.render(template, licensing.issuer(), values, template.title().zh() + " " + number,
+                item.name().zh() + " " + facts.caseNumber(), created, metadata);
+        byte[] pdf = signer.sign(face, licensing.department(), licensing.issuer(), template.title().zh() + " (" + kind.name() + ")",
+                LicenceRenderer.seal(template), created);
+        mapper.attachPdf(row.id, number, Digests.sha256(pdf), pdf);
+        return true;
+    }
+
+    /**
+     * The placeholders of a notice: applicant.name (the verified identity's name, else the account's), case.number,
+     * case.submittedDate, item.name, item.where, item.statutoryDays, item.promisedDays, act.date, act.opinion (the
+     * reason or the correction list, as recorded), act.department.
+     */
+    private Map<String, String> values(DocumentKind kind, Cases.NoticeFacts facts, ServiceItem item, Instant actedAt) {
+        var values = new HashMap<String, String>();
+        Map<String, String> profile = directory.verifiedProfile(facts.applicant());
+        values.put("applicant.name", profile.getOrDefault("profile.companyName",
+                profile.getOrDefault("profile.name", directory.displayName(facts.applicant()))));
+        values.put("case.number", facts.caseNumber());
+        values.put("case.submittedDate", LocalDate.ofInstant(facts.submittedAt(), CHINA).format(DATE));
+        values.put("item.name", item.name().zh());
+        values.put("item.where", item.where() == null ? "" : item.where().zh());
+        values.put("item.statutoryDays", String.valueOf(item.statutoryDays()));
+        values.put("item.promisedDays", String.valueOf(item.promisedDays()));
+        values.put("act.date", LocalDate.ofInstant(actedAt, CHINA).format(DATE));
+        StepAction action = action(kind);
+        // the history entry of this step: of its action, the one nearest the event's time (a later round may follow)
+        facts.history().stream().filter(e -> e.action() == action)
+                .min(Comparator.comparing((CaseEvent e) -> Duration.between(e.occurredAt(), actedAt).abs()))
+                .ifPresent(e -> {
+                    values.put("act.opinion", e.opinion() == null ? "" : e.opinion());
+                    values.put("act.department", e.department() == null ? ""
+                            : directory.departmentNames().getOrDefault(e.department(), e.department()));
+                });
+        return values;
+    }
+}
