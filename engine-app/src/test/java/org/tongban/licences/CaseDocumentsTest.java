@@ -89,6 +89,27 @@ class CaseDocumentsTest extends ApiTestBase {
     }
 
     @Test
+    void aLongCorrectionListContinuesOnTheNextPageWithTheSealAndSignatureOnTheLast() throws Exception {
+        String number = submitFood("zhangwei");
+        var corrections = new java.util.ArrayList<String>();
+        for (int i = 1; i <= 16; i++) {
+            corrections.add("第" + i + "项：请补充经营场所平面布局图，标明加工操作间、仓库、更衣室、清洗消毒区的位置和面积，并由经营者签字盖章确认");
+        }
+        assertThat(act("wangfang", taskOf("wangfang", number, "acceptance"), "REQUEST_CORRECTION", null, corrections)
+                .getStatusCode().value()).isEqualTo(204);
+        byte[] pdf = download("zhangwei", number, awaitDocuments("zhangwei", number, 1).get(0).get("id").asLong());
+        try (var document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            var widget = document.getSignatureFields().get(0).getWidgets().get(0);
+            assertThat(document.getPage(1).getAnnotations()).as("the signature's widget is on the last page")
+                    .anySatisfy(a -> assertThat(a.getCOSObject()).isSameAs(widget.getCOSObject()));
+            assertThat(document.getPage(0).getAnnotations()).isEmpty();
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s", "")).contains("16.第16项");
+        }
+        assertThat(PdfChecks.run("pdfsig", PdfChecks.file(pdf).toString())).contains("Signature is Valid.", "Total document signed");
+    }
+
+    @Test
     void nobodyElseListsOrDownloadsACasesNotices() {
         String number = submitFood("zhangwei");
         actOk("wangfang", number, "acceptance", "ACCEPT", null);
