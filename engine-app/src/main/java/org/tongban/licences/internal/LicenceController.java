@@ -51,6 +51,24 @@ class LicenceController {
         return licences.renew(user, caseNumber);
     }
 
+    /** An amendment (变更): why, and the new values by form field key. */
+    record Amendment(String reason, java.util.Map<String, Object> changes) {
+    }
+
+    @GetMapping(path = "/fields", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The form fields the licence prints, with the values its current version prints: what an amendment may change")
+    java.util.List<Licences.AmendableField> fields(@PathVariable String caseNumber, Actor user) {
+        return licences.amendableFields(user, caseNumber);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(path = "/amendment", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Amend the licence (变更) with a reason and new values of fields it prints: a new version with the same "
+            + "number and validity, the previous one SUPERSEDED; approvers of the issuing department or administrators; audited "
+            + "(400 changes.<key> not-on-licence or the form's own rule; 409 licence-not-valid)")
+    Licence amend(@PathVariable String caseNumber, @org.springframework.web.bind.annotation.RequestBody Amendment amendment, Actor user) {
+        return licences.amend(user, caseNumber, amendment == null ? null : amendment.reason(), amendment == null ? null : amendment.changes());
+    }
+
     @GetMapping(produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Download the licence PDF")
     ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, Actor user) {

@@ -87,40 +87,85 @@ public class LicenceIssuer {
 
     /**
      * 延续: a new version of the case's current licence — the same number and identifier serial, version + 1, valid
-     * for the template's years from the end of the current validity (or from today, once expired) — rendered and signed
-     * like the first; the current one becomes SUPERSEDED. In the caller's transaction; false if it changed meanwhile.
+     * for the template's years from the end of the current validity (or from today, once expired), printing what the
+     * current version prints — rendered and signed like the first; the current one becomes SUPERSEDED. In the
+     * caller's transaction; false if it changed meanwhile.
      */
     public boolean renew(LicenceRow current) {
+        LicenceTemplate template = templates.require(catalogue.require(current.itemCode).licenceTemplate());
+        LocalDate today = LocalDate.now(CHINA);
+        LocalDate from = current.validUntil.isBefore(today) ? today : current.validUntil.plusDays(1);
+        return newVersion(current, from.plusYears(template.validYears()).minusDays(1), current.faceData, null);
+    }
+
+    /**
+     * 变更: a new version of the case's current licence printing {@code faceData} (the form data with the amended
+     * fields), valid until the same day, with the holder read again from it; the current one becomes SUPERSEDED. In
+     * the caller's transaction; false if it changed meanwhile.
+     */
+    public boolean amend(LicenceRow current, Map<String, Object> faceData, String reason) {
+        return newVersion(current, current.validUntil, json(faceData), reason);
+    }
+
+    /** The form data the current version prints: its amended data, else the case's form data. */
+    public Map<String, Object> faceData(LicenceRow current) {
+        return current.faceData != null ? parse(current.faceData) : cases.granted(current.caseId).formData();
+    }
+
+    private boolean newVersion(LicenceRow current, LocalDate validUntil, String faceData, String reason) {
         Cases.GrantedCase grantedCase = cases.granted(current.caseId);
         ServiceItem item = catalogue.require(grantedCase.itemCode());
         LicenceTemplate template = templates.require(item.licenceTemplate());
         if (mapper.supersede(current.id) != 1) {
             return false;
         }
-        LocalDate today = LocalDate.now(CHINA);
-        LocalDate from = current.validUntil.isBefore(today) ? today : current.validUntil.plusDays(1);
+        Map<String, String> values = caseValues(grantedCase, item, faceData == null ? grantedCase.formData() : parse(faceData));
         var row = new LicenceRow();
         row.caseId = current.caseId;
         row.itemCode = current.itemCode;
-        row.holderName = current.holderName;
-        row.holderId = current.holderId;
+        row.holderName = Placeholders.fill(template.holder().name(), values);
+        row.holderId = Placeholders.fill(template.holder().idNumber(), values);
         row.issuer = current.issuer;
         row.issuedAt = java.time.Instant.now();
-        row.validUntil = from.plusYears(template.validYears()).minusDays(1);
+        row.validUntil = validUntil;
         row.status = "VALID";
         row.version = current.version + 1;
+        row.faceData = faceData;
+        row.amendmentReason = reason;
         mapper.insertVersion(row);
         long serial = Long.parseLong(current.identifier.split("\\.")[7]);
-        produce(row, current.licenceNumber, serial, template, item, grantedCase.caseNumber(), caseValues(grantedCase, item));
+        produce(row, current.licenceNumber, serial, template, item, grantedCase.caseNumber(), values);
         return true;
     }
 
     private Map<String, String> caseValues(Cases.GrantedCase grantedCase, ServiceItem item) {
+        return caseValues(grantedCase, item, grantedCase.formData());
+    }
+
+    private Map<String, String> caseValues(Cases.GrantedCase grantedCase, ServiceItem item, Map<String, Object> formData) {
         var values = new HashMap<String, String>();
-        forms.require(item.form(), grantedCase.formVersion()).displayValues(grantedCase.formData()).forEach((k, v) -> values.put("form." + k, v));
+        forms.require(item.form(), grantedCase.formVersion()).displayValues(formData).forEach((k, v) -> values.put("form." + k, v));
         values.put("case.number", grantedCase.caseNumber());
         values.put("item.name", item.name().zh());
         return values;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String json(Map<String, Object> data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> parse(String data) {
+        try {
+            return JSON.readValue(data, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("face data of a licence is not JSON", e);
+        }
     }
 
     /** Renders, signs and stores the file of a licence row (its identifier, token and hash with it). */

@@ -26,21 +26,26 @@ public interface LicenceMapper {
         public String identifier;
         public String verifyToken;
         public int version;
+        /** The form data this version prints, as JSON, when amended (变更); null: the case's form data. */
+        public String faceData;
+        /** Why this version was amended (变更); null for a first issue or a renewal. */
+        public String amendmentReason;
         /** Read only by {@link #withPdfByCase}. */
         public byte[] pdf;
     }
 
     String COLUMNS = "id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, "
-            + "sha256, identifier, verify_token, version";
+            + "sha256, identifier, verify_token, version, face_data";
 
     @Insert("INSERT INTO tb_licence (case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status) "
             + "VALUES (#{caseId}, #{itemCode}, #{holderName}, #{holderId}, #{issuer}, #{issuedAt}, #{validUntil}, #{status})")
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insert(LicenceRow row);
 
-    /** A new version of a licence (a renewal): the same case, holder and number. */
-    @Insert("INSERT INTO tb_licence (case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, version) "
-            + "VALUES (#{caseId}, #{itemCode}, #{holderName}, #{holderId}, #{issuer}, #{issuedAt}, #{validUntil}, #{status}, #{version})")
+    /** A new version of a licence (a renewal or an amendment): the same case and number. */
+    @Insert("INSERT INTO tb_licence (case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, version, "
+            + "face_data, amendment_reason) VALUES (#{caseId}, #{itemCode}, #{holderName}, #{holderId}, #{issuer}, #{issuedAt}, "
+            + "#{validUntil}, #{status}, #{version}, #{faceData}, #{amendmentReason})")
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insertVersion(LicenceRow row);
 

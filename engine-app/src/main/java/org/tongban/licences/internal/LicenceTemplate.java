@@ -15,4 +15,28 @@ public record LicenceTemplate(String code, LocalizedText title, String numberPre
 
     public record Holder(String name, String idNumber) {
     }
+
+    private static final java.util.regex.Pattern FORM_KEY = java.util.regex.Pattern.compile("\\$\\{form\\.([A-Za-z0-9_-]+)");
+
+    /**
+     * The top-level form fields the licence prints ({@code ${form.<key>}} in its rows, paragraphs and holder), in
+     * order: what an amendment (变更) may change.
+     */
+    public java.util.Set<String> formKeys() {
+        var texts = new java.util.ArrayList<String>();
+        fields.forEach(f -> texts.add(f.value()));
+        texts.add(holder.name());
+        texts.add(holder.idNumber());
+        if (paragraphs != null) {
+            paragraphs.forEach(p -> texts.add(p.text()));
+        }
+        var keys = new java.util.LinkedHashSet<String>();
+        for (String text : texts) {
+            var matcher = FORM_KEY.matcher(text == null ? "" : text);
+            while (matcher.find()) {
+                keys.add(matcher.group(1));
+            }
+        }
+        return keys;
+    }
 }
