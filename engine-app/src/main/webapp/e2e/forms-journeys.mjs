@@ -36,13 +36,19 @@ async function grantedFood(h) {
 
 export const formJourneys = [
   {
-    // 证照核验: the holder follows the link the licence's QR code holds; anyone (signed out) sees the licence valid
+    // 证照核验: the holder downloads the acceptance notice, then follows the link the licence's QR code holds; anyone (signed out) sees the licence valid
     // and finds the downloaded PDF authentic, and a copy with one changed byte not
     name: 'anyone-verifies-a-licence-from-its-qr-link',
     async run(h) {
       const { page } = h
       const { n, licence } = await grantedFood(h)
       await as(h, 'zhangwei', `/my/cases/${n}`)
+      // the acceptance notice (受理通知书) of the case: listed with its number, downloaded as a signed PDF
+      await page.getByTestId('document').filter({ hasText: '受理通知书' }).filter({ hasText: '受字第' }).waitFor()
+      const [notice] = await Promise.all([page.waitForEvent('download'), page.getByTestId('document-download-ACCEPTANCE_NOTICE').click()])
+      const noticePdf = await (await import('node:fs/promises')).readFile(await notice.path())
+      h.assert(noticePdf.subarray(0, 5).toString() === '%PDF-' && notice.suggestedFilename().includes('受理通知书'),
+        `the notice downloads as a PDF (${notice.suggestedFilename()}, ${noticePdf.length} bytes)`)
       await page.getByTestId('verify-link').click()
       await page.waitForURL('**/verify/**')
       const path = new URL(page.url()).pathname
@@ -76,6 +82,19 @@ export const formJourneys = [
       await page.getByTestId('case-op-result').filter({ hasText: '证照已延续' }).waitFor()
       const renewed = await h.api('wangfang', 'GET', `/cases/${n}/licence`)
       h.assert(renewed.version === 2 && renewed.licenceNumber === licence.licenceNumber, `version ${renewed.version} of the same number`)
+      // 变更: the dialog starts with what the licence prints; only the changed address is sent
+      await page.getByTestId('amend').click()
+      const address = page.getByTestId('op-changes.premisesAddress')
+      h.assert(await address.inputValue() === '浙江省湖州市德清县新市镇西河口街12号', 'the dialog shows the printed address')
+      await address.fill('浙江省湖州市德清县新市镇北街128号')
+      await page.getByTestId('op-reason').fill('经营场所迁址')
+      await page.getByTestId('op-submit').click()
+      await page.getByTestId('case-op-result').filter({ hasText: '证照已变更' }).waitFor()
+      const amended = await h.api('wangfang', 'GET', `/cases/${n}/licence`)
+      h.assert(amended.version === 3 && amended.validUntil === renewed.validUntil, `amended: version ${amended.version}, the same term`)
+      const fields = await h.api('wangfang', 'GET', `/cases/${n}/licence/fields`)
+      h.assert(fields.find((f) => f.key === 'premisesAddress').value === '浙江省湖州市德清县新市镇北街128号', 'the new address is printed')
+      h.assert(fields.find((f) => f.key === 'legalRepresentative').value === '张伟', 'unchanged fields stay')
       await page.getByTestId('revoke').click()
       await page.getByTestId('op-reason').fill('经营场所已拆除，依法注销')
       await page.getByTestId('op-submit').click()
@@ -84,6 +103,8 @@ export const formJourneys = [
       await page.goto(`${h.base}${path}`)
       await page.getByTestId('licence-status').filter({ hasText: '已被新版本取代' }).waitFor()
       await page.goto(`${h.base}${new URL(renewed.verificationUrl).pathname}`)
+      await page.getByTestId('licence-status').filter({ hasText: '已被新版本取代' }).waitFor()
+      await page.goto(`${h.base}${new URL(amended.verificationUrl).pathname}`)
       await page.getByTestId('licence-status').filter({ hasText: '已注销' }).waitFor()
     },
   },

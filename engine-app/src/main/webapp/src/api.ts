@@ -70,3 +70,15 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   return 'ui-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
+
+/** Hands a downloaded file to the browser under `name` (a same-origin blob URL, released after a while). */
+export function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10000)
+}

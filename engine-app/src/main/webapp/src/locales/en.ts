@@ -138,6 +138,11 @@ const en: Messages = {
     number: 'Please enter a number.',
     other: 'Please check this field.',
   },
+  documents: {
+    title: 'Notices',
+    issuing: 'A notice is being issued, please wait…',
+    download: 'Download',
+  },
   cases: {
     verifyHint: 'The QR code on the licence leads to its public verification page, where anyone can check it.',
     verifyLink: 'Open the verification page',

@@ -145,6 +145,9 @@ const staffEn: StaffMessages = {
     unfinished: 'Reviewing',
   },
   staffCase: {
+    amend: 'Amend the licence (new version; the old one is superseded)',
+    amendReason: 'Reason for the amendment (audited)',
+    amended: 'The licence is amended; the new version is issued.',
     renew: 'Renew the licence (new version; the old one is superseded)',
     renewed: 'The licence is renewed; the new version is issued.',
     revoke: 'Revoke the licence',

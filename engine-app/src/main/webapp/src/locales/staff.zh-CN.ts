@@ -144,6 +144,9 @@ const staffZhCN = {
     unfinished: '审查中',
   },
   staffCase: {
+    amend: '变更证照（新版本，原版本作废）',
+    amendReason: '变更原因（将记入审计日志）',
+    amended: '证照已变更，新版本已签发。',
     renew: '延续证照（新版本，原版本作废）',
     renewed: '证照已延续，新版本已签发。',
     revoke: '注销证照',

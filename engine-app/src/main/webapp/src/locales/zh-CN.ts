@@ -138,6 +138,11 @@ const zhCN = {
     number: '请输入数字。',
     other: '请检查此项。',
   },
+  documents: {
+    title: '办件文书',
+    issuing: '文书正在生成，请稍候…',
+    download: '下载',
+  },
   cases: {
     verifyHint: '证照上的二维码指向公开核验页，任何人都可核验其真伪与状态。',
     verifyLink: '打开核验页',

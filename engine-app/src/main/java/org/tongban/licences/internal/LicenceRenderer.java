@@ -266,6 +266,10 @@ public class LicenceRenderer {
             return printable.toString();
         }
 
+        private static boolean latin(int cp) {
+            return cp < 0x80 && Character.isLetterOrDigit(cp);
+        }
+
         /** Breaks text into lines (the first at most {@code first} wide, the rest {@code rest}); CJK may break anywhere. */
         private List<String> wrap(float size, String text, float first, float rest) throws IOException {
             var lines = new ArrayList<String>();
@@ -274,9 +278,20 @@ public class LicenceRenderer {
                 int cp = text.codePointAt(i);
                 String ch = new String(Character.toChars(cp));
                 float max = lines.isEmpty() ? first : rest;
-                if (cp == '\n' || (!line.isEmpty() && width(size, line + ch) > max)) {
+                if (cp == '\n') {
                     lines.add(line.toString());
                     line.setLength(0);
+                } else if (!line.isEmpty() && width(size, line + ch) > max) {
+                    // CJK breaks anywhere, but a Latin word or number (a case number, a credit code) moves whole
+                    int start = line.length();
+                    while (start > 0 && latin(line.charAt(start - 1))) {
+                        start--;
+                    }
+                    boolean wholeWord = latin(cp) && start > 0 && start < line.length();
+                    String carried = wholeWord ? line.substring(start) : "";
+                    lines.add(line.substring(0, wholeWord ? start : line.length()));
+                    line.setLength(0);
+                    line.append(carried);
                 }
                 if (cp != '\n' && cp != '\r') {
                     line.append(ch);
