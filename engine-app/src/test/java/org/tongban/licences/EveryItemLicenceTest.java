@@ -1,0 +1,79 @@
+package org.tongban.licences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.tongban.support.ApiTestBase;
+
+/**
+ * Granting any sample item yields a licence the independent tools accept (issue 10, "done when"): the construction
+ * permit (A4 landscape on a guilloche background image, after joint review) and the outdoor advertising permit (after
+ * a weighted vote), besides the food licence of {@link LicenceDocumentTest}.
+ */
+class EveryItemLicenceTest extends ApiTestBase {
+
+    @Test
+    void theConstructionPermitOnItsLandscapeBackground() throws Exception {
+        String number = submitConstruction("lina");
+        actOk("chenjing", number, "acceptance", "ACCEPT", null);
+        actOk("zhaolei", number, "jointReview", "AGREE", "符合国土空间规划");
+        actOk("sunqiang", number, "jointReview", "AGREE", "符合消防要求");
+        actOk("zhoumin", number, "jointReview", "AGREE", "已取得环评批复");
+        actOk("chenjing", number, "consolidation", "CONSOLIDATE", "三部门均同意：符合施工许可条件");
+        actOk("chenjing", number, "decision", "GRANT", "准予许可");
+        byte[] pdf = checked("lina", number, "德清县住房和城乡建设局");
+        try (var document = Loader.loadPDF(pdf)) {
+            var box = document.getPage(0).getMediaBox();
+            assertThat(box.getWidth()).as("landscape").isGreaterThan(box.getHeight());
+            assertThat(document.getPage(0).getResources().getXObjectNames()).as("the background image").isNotEmpty();
+        }
+    }
+
+    @Test
+    void theOutdoorAdvertisingPermit() throws Exception {
+        var response = submit("lina", "OUTDOOR-ADVERTISING", Map.of("applicantName", "德清县莫干山文旅发展有限公司",
+                        "creditCode", "91330521MA29K7LX1A", "contactPhone", "13957231234",
+                        "siteAddress", "浙江省湖州市德清县武康街道英溪南路与余英街交叉口东北角", "facilityType", "PILLAR",
+                        "widthMetres", 6, "heightMetres", 4, "periodMonths", 24, "lighting", "NO", "contentSummary", "莫干山旅游形象宣传"),
+                Map.of("SITE_RIGHT", pdfBytes(), "DESIGN", pdfBytes(), "SAFETY", pdfBytes()));
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+        String number = response.getBody().get("caseNumber").asText();
+        actOk("shenjianguo", number, "acceptance", "ACCEPT", "材料齐全，予以受理");
+        actOk("zhaolei", number, "jointReview", "AGREE", "符合户外广告设施设置规划");
+        actOk("yaozhiqiang", number, "jointReview", "AGREE", "不影响交通信号及视距");
+        actOk("shenjianguo", number, "decision", "GRANT", "准予设置");
+        checked("lina", number, "德清县综合行政执法局");
+    }
+
+    /** The case's licence: PDF/A-2b, signed over the whole file, fonts embedded, undamaged, its QR code its link. */
+    private byte[] checked(String holder, String number, String issuer) throws Exception {
+        JsonNode licence = awaitLicence(holder, number);
+        var headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_PDF));
+        byte[] pdf = as(holder).exchange("/api/v1/cases/" + number + "/licence", HttpMethod.GET, new HttpEntity<>(headers), byte[].class).getBody();
+        assertThat(PdfChecks.pdfA2bFailures(pdf)).isEmpty();
+        var file = PdfChecks.file(pdf);
+        assertThat(PdfChecks.run("pdfsig", file.toString())).contains("Signature Validation: Signature is Valid.",
+                "Total document signed", "ETSI.CAdES.detached", issuer);
+        PdfChecks.fontsEmbeddedAndUndamaged(file);
+        try (var document = Loader.loadPDF(pdf)) {
+            var image = new PDFRenderer(document).renderImageWithDPI(0, 200);
+            String url = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
+            assertThat(url).isEqualTo(licence.get("verificationUrl").asText());
+        }
+        return pdf;
+    }
+}
