@@ -205,6 +205,8 @@ const staffEn: StaffMessages = {
     passRatio: 'Pass ratio (vote, e.g. 2/3)',
     weight: 'Weight of {d}',
     back: 'Back to the process versions',
+    noticePreview: 'Notice template previews:',
+    notices: { ACCEPTANCE_NOTICE: 'acceptance', CORRECTION_NOTICE: 'correction', REJECTION_DECISION: 'rejection', REFUSAL_DECISION: 'refusal' },
     licencePreview: 'Licence template preview (PDF)',
     formDesign: 'Form design',
     formEditor: 'Form design: {name} (current version {v})',

@@ -204,6 +204,8 @@ const staffZhCN = {
     passRatio: '通过比例（票签，如 2/3）',
     weight: '{d} 的权重',
     back: '返回流程版本列表',
+    noticePreview: '文书模板预览：',
+    notices: { ACCEPTANCE_NOTICE: '受理通知书', CORRECTION_NOTICE: '补正告知书', REJECTION_DECISION: '不予受理决定书', REFUSAL_DECISION: '不予许可决定书' },
     licencePreview: '证照模板预览（PDF）',
     formDesign: '表单设计',
     formEditor: '表单设计：{name}（当前第 {v} 版）',

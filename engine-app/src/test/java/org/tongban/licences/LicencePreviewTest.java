@@ -34,4 +34,25 @@ class LicencePreviewTest extends ApiTestBase {
         assertThat(as("wangfang").exchange(PREVIEW, HttpMethod.GET, new HttpEntity<>(headers), String.class).getStatusCode().value()).isEqualTo(403);
         assertThat(rest.exchange(PREVIEW, HttpMethod.GET, new HttpEntity<>(headers), String.class).getStatusCode().value()).isEqualTo(401);
     }
+
+    @Test
+    void theDesignerPreviewsEachNoticeInTheLicensingDepartmentsName() throws Exception {
+        int documents = jdbc.queryForObject("SELECT COUNT(*) FROM tb_case_document", Integer.class);
+        var headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_PDF));
+        for (String kind : List.of("ACCEPTANCE_NOTICE", "CORRECTION_NOTICE", "REJECTION_DECISION", "REFUSAL_DECISION")) {
+            var preview = as("wujun").exchange("/api/v1/items/CONSTRUCTION-PERMIT/notice-preview/" + kind, HttpMethod.GET,
+                    new HttpEntity<>(headers), byte[].class);
+            assertThat(preview.getStatusCode().value()).isEqualTo(200);
+            try (var document = Loader.loadPDF(preview.getBody())) {
+                assertThat(new PDFTextStripper().getText(document)).contains("〈申请人〉", "建筑工程施工许可", "德清县住房和城乡建设局");
+                assertThat(document.getSignatureDictionaries()).hasSize(1);
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tb_case_document", Integer.class)).isEqualTo(documents);
+        var unknown = as("wujun").getForEntity("/api/v1/items/CONSTRUCTION-PERMIT/notice-preview/LICENCE", String.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(as("lina").getForEntity("/api/v1/items/CONSTRUCTION-PERMIT/notice-preview/ACCEPTANCE_NOTICE", String.class)
+                .getStatusCode().value()).isEqualTo(403);
+    }
 }

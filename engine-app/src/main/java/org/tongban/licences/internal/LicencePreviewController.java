@@ -23,7 +23,8 @@ import org.tongban.forms.Forms;
 
 /**
  * The designer's preview of an item's licence template (证照模板预览): the licence rendered and signed as issued, with
- * each form value shown as its field's label in 〈〉, sample licence data and an all-zero serial — nothing stored.
+ * each form value shown as its field's label in 〈〉, sample licence data and an all-zero serial — and of its notices
+ * (文书模板预览) — nothing stored.
  */
 @RestController
 @Tag(name = "Designer (流程设计)")
@@ -38,7 +39,11 @@ class LicencePreviewController {
     private final LicenceRenderer renderer;
     private final PadesSigner signer;
 
-    LicencePreviewController(Catalogue catalogue, Forms forms, LicenceTemplates templates, LicenceRenderer renderer, PadesSigner signer) {
+    private final NoticeIssuer notices;
+
+    LicencePreviewController(Catalogue catalogue, Forms forms, LicenceTemplates templates, LicenceRenderer renderer, PadesSigner signer,
+                             NoticeIssuer notices) {
+        this.notices = notices;
         this.catalogue = catalogue;
         this.forms = forms;
         this.templates = templates;
@@ -71,6 +76,17 @@ class LicencePreviewController {
         byte[] pdf = signer.sign(face, template.department(), template.issuer(), LicenceIssuer.REASON, LicenceRenderer.seal(template), now);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(template.code() + "-sample.pdf").build().toString())
+                .body(pdf);
+    }
+
+    @GetMapping(path = "/api/v1/items/{code}/notice-preview/{kind}", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "A notice template (ACCEPTANCE_NOTICE, CORRECTION_NOTICE, REJECTION_DECISION, REFUSAL_DECISION) "
+            + "rendered for the item as a sample PDF in its licensing department's name; DESIGNER, ADMIN")
+    ResponseEntity<byte[]> noticePreview(@PathVariable String code, @PathVariable org.tongban.licences.DocumentKind kind) {
+        byte[] pdf = notices.preview(kind, catalogue.require(code));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(kind.name().toLowerCase(java.util.Locale.ROOT) + "-sample.pdf").build().toString())
                 .body(pdf);
     }
 

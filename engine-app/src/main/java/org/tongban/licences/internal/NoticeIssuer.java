@@ -91,22 +91,48 @@ public class NoticeIssuer {
         values.put("document.serial", String.format("%06d", row.id % 1_000_000));
         values.put("document.date", issued.format(DATE));
         String number = template.reference() == null ? kind.name() + "-" + row.id : Placeholders.fill(template.reference(), values);
+        byte[] pdf = render(kind, item, licensing, values, number, facts.caseNumber(), row.issuedAt);
+        mapper.attachPdf(row.id, number, Digests.sha256(pdf), pdf);
+        return true;
+    }
+
+    /**
+     * The designer's preview of a notice for an item (文书模板预览): sample values, each shown as what it stands for in
+     * 〈〉, a sample opinion, serial 0; signed like an issued one, nothing stored.
+     */
+    public byte[] preview(DocumentKind kind, ServiceItem item) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String today = LocalDate.ofInstant(now, CHINA).format(DATE);
+        var values = new HashMap<String, String>(Map.of("applicant.name", "〈申请人〉", "case.number", "〈办件编号〉",
+                "case.submittedDate", today, "item.name", item.name().zh(), "item.where", item.where() == null ? "" : item.where().zh(),
+                "item.statutoryDays", String.valueOf(item.statutoryDays()), "item.promisedDays", String.valueOf(item.promisedDays()),
+                "act.date", today, "act.opinion", "〈审批意见：补正清单或理由〉", "act.department", "〈办理部门〉"));
+        values.put("document.year", String.valueOf(LocalDate.ofInstant(now, CHINA).getYear()));
+        values.put("document.serial", "000000");
+        values.put("document.date", today);
+        NoticeTemplate template = templates.notice(kind);
+        String number = template.reference() == null ? kind.name() : Placeholders.fill(template.reference(), values);
+        return render(kind, item, templates.require(item.licenceTemplate()), values, number, "〈办件编号〉", now);
+    }
+
+    private byte[] render(DocumentKind kind, ServiceItem item, LicenceTemplate licensing, Map<String, String> values,
+                          String number, String caseNumber, Instant issuedAt) {
+        NoticeTemplate template = templates.notice(kind);
+        LocalDate issued = LocalDate.ofInstant(issuedAt, CHINA);
         values.put("document.number", number);
         Calendar created = Calendar.getInstance(java.util.TimeZone.getTimeZone(CHINA));
-        created.setTimeInMillis(row.issuedAt.toEpochMilli());
+        created.setTimeInMillis(issuedAt.toEpochMilli());
         var metadata = PdfA.fields();
         metadata.put("documentKind", new PdfA.Field(template.title().zh(), "文书种类 Kind of notice"));
         metadata.put("documentNumber", new PdfA.Field(number, "文书编号 Notice number"));
-        metadata.put("caseNumber", new PdfA.Field(facts.caseNumber(), "办件编号 Case number"));
+        metadata.put("caseNumber", new PdfA.Field(caseNumber, "办件编号 Case number"));
         metadata.put("issuer", new PdfA.Field(licensing.issuer(), "发文机关 Issuer"));
         metadata.put("issuerCode", new PdfA.Field(licensing.issuerCode(), "发文机关代码 Issuer's unified social credit code"));
         metadata.put("issueDate", new PdfA.Field(issued.toString(), "发文日期 Issue date"));
         byte[] face = renderer.render(template, licensing.issuer(), values, template.title().zh() + " " + number,
-                item.name().zh() + " " + facts.caseNumber(), created, metadata);
-        byte[] pdf = signer.sign(face, licensing.department(), licensing.issuer(), template.title().zh() + " (" + kind.name() + ")",
+                item.name().zh() + " " + caseNumber, created, metadata);
+        return signer.sign(face, licensing.department(), licensing.issuer(), template.title().zh() + " (" + kind.name() + ")",
                 LicenceRenderer.seal(template), created);
-        mapper.attachPdf(row.id, number, Digests.sha256(pdf), pdf);
-        return true;
     }
 
     /**
