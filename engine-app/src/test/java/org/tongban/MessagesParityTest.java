@@ -24,6 +24,28 @@ class MessagesParityTest {
         }
     }
 
+    /**
+     * MessageFormat reads a single quote as the start of literal text, so "the task's departments ({1})" would print
+     * "{1}" and drop the quote: every placeholder must survive formatting, and every apostrophe is written ''.
+     */
+    @Test
+    void everyPlaceholderIsFormatted() throws IOException {
+        for (String file : java.util.List.of("messages.properties", "messages_en.properties")) {
+            Properties messages = load(file);
+            for (String key : messages.stringPropertyNames()) {
+                String message = messages.getProperty(key);
+                if (!message.contains("{")) {
+                    continue;
+                }
+                Object[] args = {"A0", "A1", "A2", "A3", "A4", "A5"};
+                String formatted = new java.text.MessageFormat(message, java.util.Locale.ROOT).format(args);
+                assertThat(formatted).as(file + " " + key).doesNotContainPattern("\\{\\d");
+                assertThat(formatted.chars().filter(c -> c == '\'').count()).as(file + " " + key + ": apostrophes kept")
+                        .isEqualTo(message.replace("''", "'").chars().filter(c -> c == '\'').count());
+            }
+        }
+    }
+
     /** Argument indexes a message uses; field messages take the label as {0} in zh-CN and {1} in English. */
     private static Set<String> placeholders(String message) {
         return new java.util.TreeSet<>(java.util.regex.Pattern.compile("\\{(\\d+)[^}]*}").matcher(message).results()

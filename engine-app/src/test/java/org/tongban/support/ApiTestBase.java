@@ -34,6 +34,7 @@ import org.springframework.util.LinkedMultiValueMap;
         properties = {"tongban.demo-data=true", "logging.level.org.flowable=WARN",
                 // the suite's own traffic comes from loopback; tests of the limits send X-Forwarded-For
                 "tongban.security.rate-limits.exempt-addresses=127.0.0.1,0:0:0:0:0:0:0:1"})
+@org.springframework.context.annotation.Import(TestClock.Config.class)
 public abstract class ApiTestBase {
 
     protected static final String PASSWORD = "Tongban@2026";
@@ -42,6 +43,9 @@ public abstract class ApiTestBase {
 
     @Autowired
     protected TestRestTemplate rest;
+    /** The application's clock: the system's time unless a test sets it (and resets it after). */
+    @Autowired
+    protected TestClock clock;
     @Autowired
     protected ObjectMapper json;
     /** The test's own SQL, autocommitted (the pool hands out connections with auto-commit off). */
