@@ -45,6 +45,11 @@ const en: Messages = {
     none: 'No item matches',
   },
   guide: {
+    whatIf: 'Deadline calculator',
+    whatIfHint: 'Counted in working days (public holidays excluded, make-up working days included), from the day after acceptance; corrections and special procedures do not count.',
+    acceptedOn: 'Acceptance date',
+    promisedBy: 'Promised by',
+    statutoryBy: 'Statutory deadline',
     title: 'Service guide',
     kind: 'Kind',
     department: 'Department',

@@ -2,9 +2,28 @@ import type { StaffMessages } from './staff.zh-CN'
 
 const staffEn: StaffMessages = {
   staffNav: {
+    calendar: 'Working-day calendar',
     workbench: 'Workbench',
     studio: 'Process design',
     supervision: 'Supervision',
+  },
+  calendar: {
+    title: 'Working-day calendar (public holidays and make-up days)',
+    missing: 'The holiday schedule of {year} has not been entered: deadlines in that year cannot be counted. Enter it from the State Council notice.',
+    year: 'Year',
+    source: 'Source (State Council notice and date)',
+    days: 'Holidays and make-up working days',
+    date: 'Date',
+    kind: 'Kind',
+    name: 'Name',
+    HOLIDAY: 'Holiday',
+    WORKDAY: 'Make-up working day',
+    remove: 'Remove',
+    add: 'Add a day',
+    save: 'Save this year',
+    saved: 'The schedule of {year} is saved.',
+    hint: 'Enter the holidays (weekend days inside them may be listed too) and the weekend days worked instead; every other Monday to Friday is a working day, Saturdays and Sundays are not.',
+    updated: 'Last changed by {by} at {at}',
   },
   staff: {
     forbidden: 'Your account may not open this page.',

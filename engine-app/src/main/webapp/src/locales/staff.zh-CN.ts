@@ -1,9 +1,28 @@
 // Strings of the staff pages (approver workbench, designer studio, supervision). staff.en.ts has the same keys.
 const staffZhCN = {
   staffNav: {
+    calendar: '工作日历',
     workbench: '审批工作台',
     studio: '流程设计',
     supervision: '办件监管',
+  },
+  calendar: {
+    title: '工作日历（法定节假日与调休）',
+    missing: '{year} 年的节假日安排尚未录入：该年的办理期限无法计算。请按国务院办公厅公布的通知录入。',
+    year: '年份',
+    source: '依据（国务院办公厅通知名称及日期）',
+    days: '放假与调休上班日期',
+    date: '日期',
+    kind: '类型',
+    name: '名称',
+    HOLIDAY: '放假',
+    WORKDAY: '调休上班',
+    remove: '删除',
+    add: '添加日期',
+    save: '保存该年安排',
+    saved: '{year} 年的安排已保存。',
+    hint: '只需录入放假日（含假期内的周末亦可）和周末调休上班日；其余周一至周五为工作日，周六、周日为休息日。',
+    updated: '最后由 {by} 于 {at} 修改',
   },
   staff: {
     forbidden: '您的账号没有访问此页面的权限。',

@@ -45,6 +45,11 @@ const zhCN = {
     none: '没有符合条件的事项',
   },
   guide: {
+    whatIf: '期限测算',
+    whatIfHint: '按工作日计算（不含法定节假日，调休上班日计入），受理当日不计入；补正和特别程序期间不计算在内。',
+    acceptedOn: '受理日期',
+    promisedBy: '承诺办结日期',
+    statutoryBy: '法定办结期限',
     title: '办事指南',
     kind: '事项类型',
     department: '实施部门',

@@ -1,0 +1,60 @@
+// Journeys of the working-day calendar (issue 11): a visitor reads an item's deadline dates on its service guide;
+// the administrator enters a year that has no schedule yet, and a wrong make-up day is refused at its field.
+import { as } from './staff-journeys.mjs'
+
+export const calendarJourneys = [
+  {
+    name: 'visitor-reads-the-deadline-dates-on-the-service-guide',
+    async run(h) {
+      const { page } = h
+      await page.goto(`${h.base}/items/FOOD-BUSINESS-LICENCE`)
+      await page.getByTestId('what-if').waitFor()
+      await page.getByTestId('promised-deadline').waitFor()
+      // accepted on Friday 2026-09-18: Sunday 09-20 is worked, 中秋 09-25..27 and 国庆 10-01..07 are not
+      const input = page.getByTestId('what-if').locator('input')
+      await input.fill('2026-09-18')
+      await input.press('Enter')
+      await page.getByTestId('promised-deadline').filter({ hasText: '2026-09-24' }).waitFor()
+      await page.getByTestId('statutory-deadline').filter({ hasText: '2026-10-09' }).waitFor()
+      await h.axe('service guide with the deadline calculator')
+      await h.shot('guide-what-if')
+    },
+  },
+  {
+    name: 'admin-enters-a-missing-years-holidays',
+    async run(h) {
+      const { page } = h
+      const overview = await h.api('admin', 'GET', '/calendar')
+      const year = overview.missing[0] ?? new Date().getFullYear() + 2
+      await as(h, 'admin', '/admin/calendar')
+      if (overview.missing.length) {
+        await page.getByTestId('calendar-missing').filter({ hasText: String(year) }).first().waitFor()
+      }
+      await page.getByTestId('calendar-year').click()
+      await page.getByRole('option', { name: String(year), exact: true }).click()
+      await page.getByTestId('calendar-source').fill(`国务院办公厅关于${year}年部分节假日安排的通知`)
+      await page.getByTestId('day-add').click()
+      await page.getByTestId('day-add').click()
+      // day 1: 元旦 on 01-01; day 2: a make-up working day wrongly on a weekday (the first Monday of March)
+      const firstMonday = [1, 2, 3, 4, 5, 6, 7].map((d) => new Date(Date.UTC(year, 2, d))).find((d) => d.getUTCDay() === 1)
+      const monday = firstMonday.toISOString().slice(0, 10)
+      await page.getByTestId('day-name-0').fill('元旦')
+      const second = page.getByTestId('calendar-day').nth(1)
+      await second.locator('input').first().fill(monday)
+      await second.locator('input').first().press('Enter')
+      await page.getByTestId('day-kind-1').click()
+      await page.getByRole('option', { name: '调休上班' }).click()
+      await page.getByTestId('day-name-1').fill('调休')
+      await page.getByTestId('calendar-save').click()
+      await page.getByTestId('day-kind-error-1').filter({ hasText: '不是周末' }).waitFor()
+      await h.axe('calendar with a refused day')
+      await page.getByTestId('day-remove-1').click()
+      await page.getByTestId('calendar-save').click()
+      await page.getByTestId('calendar-saved').filter({ hasText: String(year) }).waitFor()
+      h.assert(await page.getByTestId('calendar-missing').filter({ hasText: String(year) }).count() === 0, `${year} is no longer flagged`)
+      const saved = await h.api('admin', 'GET', `/calendar/${year}`)
+      h.assert(saved.days.length === 1 && saved.days[0].date === `${year}-01-01` && saved.days[0].kind === 'HOLIDAY', 'one holiday saved')
+      await h.shot('calendar')
+    },
+  },
+]
