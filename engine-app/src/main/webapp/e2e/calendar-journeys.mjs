@@ -1,6 +1,7 @@
 // Journeys of the working-day calendar (issue 11): a visitor reads an item's deadline dates on its service guide;
 // the administrator enters a year that has no schedule yet, and a wrong make-up day is refused at its field.
 import { as } from './staff-journeys.mjs'
+import { submitApplication } from './operations-journeys.mjs'
 
 export const calendarJourneys = [
   {
@@ -55,6 +56,39 @@ export const calendarJourneys = [
       const saved = await h.api('admin', 'GET', `/calendar/${year}`)
       h.assert(saved.days.length === 1 && saved.days[0].date === `${year}-01-01` && saved.days[0].kind === 'HOLIDAY', 'one holiday saved')
       await h.shot('calendar')
+    },
+  },
+  {
+    // 特别程序: the reviewer pauses the clock for an expert review and ends it; the applicant sees the pause
+    name: 'approver-pauses-the-clock-for-an-expert-review',
+    async run(h) {
+      const { page } = h
+      const n = await submitApplication(h, 'zhangwei', 'FOOD-BUSINESS-LICENCE', {
+        operatorName: '德清县新市镇老街点心店', creditCode: '92330521MA2D8L3U1P', legalRepresentative: '张伟',
+        premisesAddress: '浙江省湖州市德清县新市镇西河口街12号', operatorType: 'CATERING', businessScope: '糕点类食品制售',
+        contactPhone: '13857212345', staff: [{ name: '沈美华', residentId: '330521198811203226', healthCertificateNo: 'JK3305212026117',
+          healthCertificateExpiry: '2099-03-31' }],
+      }, ['PREMISES_PROOF', 'LAYOUT_PLAN'])
+      await h.act('wangfang', n, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
+      await as(h, 'liuyang', `/workbench/cases/${n}`)
+      await page.getByTestId('clock-state').filter({ hasText: '计时中' }).waitFor()
+      await page.getByTestId('start-procedure').click()
+      await page.getByTestId('op-kind').click()
+      await page.getByRole('option', { name: '专家评审' }).click()
+      await page.getByTestId('op-reason').fill('经营场所涉及冷链仓储，需组织专家评审')
+      await page.getByTestId('op-legalBasis').fill('《中华人民共和国行政许可法》第四十五条')
+      await page.getByTestId('op-submit').click()
+      await page.getByTestId('clock-state').filter({ hasText: '暂停计时' }).waitFor()
+      await page.getByTestId('clock-pause').filter({ hasText: '专家评审' }).waitFor()
+      await h.axe('case clock paused')
+      await as(h, 'zhangwei', `/my/cases/${n}`)
+      await page.getByTestId('clock-state').filter({ hasText: '暂停计时' }).waitFor()
+      h.assert(await page.getByTestId('start-procedure').count() === 0, 'the applicant cannot start a procedure')
+      await as(h, 'liuyang', `/workbench/cases/${n}`)
+      await page.getByTestId('end-procedure').click()
+      await page.getByTestId('clock-state').filter({ hasText: '计时中' }).waitFor()
+      const clock = await h.api('zhangwei', 'GET', `/cases/${n}/clock`)
+      h.assert(clock.state === 'RUNNING' && clock.pauses.length === 1 && clock.pauses[0].to, 'one ended pause')
     },
   },
 ]
