@@ -178,7 +178,23 @@ public class WorkingCalendar {
         audit.record(admin.username(), "CALENDAR_UPDATED", String.valueOf(year),
                 days.stream().filter(d -> d.kind() == DayKind.HOLIDAY).count() + " holidays, "
                         + days.stream().filter(d -> d.kind() == DayKind.WORKDAY).count() + " make-up working days; " + from);
-        // forget it once committed: a reload before the commit would cache the old schedule again
+        forgetAfterCommit(year);
+        return year(year);
+    }
+
+    /** Removes a year's schedule entered by mistake (ADMIN): its deadlines are refused again. Audited {@code CALENDAR_REMOVED}. */
+    @Transactional
+    public void remove(Actor admin, int year) {
+        if (mapper.deleteYear(year) == 0) {
+            throw DomainException.notFound("calendar-year-missing", year);
+        }
+        mapper.deleteDays(year);
+        audit.record(admin.username(), "CALENDAR_REMOVED", String.valueOf(year), null);
+        forgetAfterCommit(year);
+    }
+
+    /** Forgets the cached year once the transaction ends: a reload before the commit would cache the old schedule again. */
+    private void forgetAfterCommit(int year) {
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
@@ -186,6 +202,5 @@ public class WorkingCalendar {
                         schedules.invalidate(year);
                     }
                 });
-        return year(year);
     }
 }

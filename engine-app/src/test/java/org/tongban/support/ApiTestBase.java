@@ -228,6 +228,12 @@ public abstract class ApiTestBase {
         return number;
     }
 
+    /** No holiday schedule for {@code year}: removed through the API (as an administrator), so no cache keeps it. */
+    protected void withoutCalendarYear(int year) {
+        int status = as("admin").exchange("/api/v1/calendar/" + year, HttpMethod.DELETE, null, String.class).getStatusCode().value();
+        assertThat(status).isIn(204, 404);
+    }
+
     protected JsonNode caseOf(String user, String caseNumber) {
         return as(user).getForObject("/api/v1/cases/" + caseNumber, JsonNode.class);
     }

@@ -68,6 +68,14 @@ class CalendarController {
         return calendar.replace(admin, year, schedule == null ? null : schedule.source(), schedule == null ? null : schedule.days());
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/calendar/{year}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Remove a year's schedule entered by mistake: deadlines in it are refused again; ADMIN; audited CALENDAR_REMOVED")
+    void remove(@PathVariable int year, Actor admin) {
+        calendar.remove(admin, year);
+    }
+
     @GetMapping(path = "/api/v1/items/{code}/deadlines", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "What-if (期限测算): the item's statutory and promised deadline dates for an acceptance date "
             + "(default today, China time); public, rate-limited; 409 calendar-year-missing beyond the entered schedules")

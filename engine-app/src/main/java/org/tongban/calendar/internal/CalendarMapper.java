@@ -34,6 +34,9 @@ public interface CalendarMapper {
     @Update("UPDATE tb_calendar_year SET source = #{source}, updated_at = #{at}, updated_by = #{by} WHERE calendar_year = #{year}")
     int updateYear(int year, String source, Instant at, String by);
 
+    @Delete("DELETE FROM tb_calendar_year WHERE calendar_year = #{year}")
+    int deleteYear(int year);
+
     @Delete("DELETE FROM tb_calendar_day WHERE calendar_year = #{year}")
     void deleteDays(int year);
 
