@@ -67,13 +67,7 @@ class CaseEventsTest extends ApiTestBase {
 
     @Test
     void constructionCaseThroughJointReviewAndAnotherRejectedAtTheWindow() {
-        String number = submitConstruction("lina");
-        actOk("chenjing", number, "acceptance", "ACCEPT", null);
-        actOk("zhaolei", number, "jointReview", "AGREE", "符合国土空间规划");
-        actOk("sunqiang", number, "jointReview", "AGREE", "符合消防要求");
-        actOk("zhoumin", number, "jointReview", "AGREE", "已取得环评批复");
-        actOk("chenjing", number, "consolidation", "CONSOLIDATE", "三部门均同意，汇总意见：符合施工许可条件");
-        actOk("chenjing", number, "decision", "GRANT", "准予许可");
+        String number = grantedConstruction();
         assertThat(types(number)).containsExactly(CaseSubmitted.class, CaseAccepted.class, StepCompleted.class,
                 StepCompleted.class, StepCompleted.class, JointOpinionConsolidated.class, CaseGranted.class);
         assertThat(events.of(number).get(5)).extracting("actor", "department").containsExactly("chenjing", "DQ-ZJJ");

@@ -27,13 +27,7 @@ class EveryItemLicenceTest extends ApiTestBase {
 
     @Test
     void theConstructionPermitOnItsLandscapeBackground() throws Exception {
-        String number = submitConstruction("lina");
-        actOk("chenjing", number, "acceptance", "ACCEPT", null);
-        actOk("zhaolei", number, "jointReview", "AGREE", "符合国土空间规划");
-        actOk("sunqiang", number, "jointReview", "AGREE", "符合消防要求");
-        actOk("zhoumin", number, "jointReview", "AGREE", "已取得环评批复");
-        actOk("chenjing", number, "consolidation", "CONSOLIDATE", "三部门均同意：符合施工许可条件");
-        actOk("chenjing", number, "decision", "GRANT", "准予许可");
+        String number = grantedConstruction();
         byte[] pdf = checked("lina", number, "德清县住房和城乡建设局");
         try (var document = Loader.loadPDF(pdf)) {
             var box = document.getPage(0).getMediaBox();

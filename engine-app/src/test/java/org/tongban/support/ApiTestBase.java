@@ -234,6 +234,18 @@ public abstract class ApiTestBase {
         assertThat(status).isIn(204, 404);
     }
 
+    /** lina's construction permit through acceptance, the three departments' joint review, consolidation and the grant. */
+    protected String grantedConstruction() {
+        String number = submitConstruction("lina");
+        actOk("chenjing", number, "acceptance", "ACCEPT", null);
+        actOk("zhaolei", number, "jointReview", "AGREE", "符合国土空间规划");
+        actOk("sunqiang", number, "jointReview", "AGREE", "符合消防要求");
+        actOk("zhoumin", number, "jointReview", "AGREE", "已取得环评批复");
+        actOk("chenjing", number, "consolidation", "CONSOLIDATE", "三部门均同意，汇总意见：符合施工许可条件");
+        actOk("chenjing", number, "decision", "GRANT", "准予许可");
+        return number;
+    }
+
     protected JsonNode caseOf(String user, String caseNumber) {
         return as(user).getForObject("/api/v1/cases/" + caseNumber, JsonNode.class);
     }
