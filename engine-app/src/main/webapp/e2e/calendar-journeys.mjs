@@ -91,4 +91,47 @@ export const calendarJourneys = [
       h.assert(clock.state === 'RUNNING' && clock.pauses.length === 1 && clock.pauses[0].to, 'one ended pause')
     },
   },
+  {
+    // 好差评: the applicant rates a refused case badly; the bureau answers the follow-up; the applicant reads the answer
+    name: 'applicant-rates-a-case-and-reads-the-departments-answer',
+    async run(h) {
+      const { page } = h
+      const n = await submitApplication(h, 'zhangwei', 'FOOD-BUSINESS-LICENCE', {
+        operatorName: '德清县新市镇老街点心店', creditCode: '92330521MA2D8L3U1P', legalRepresentative: '张伟',
+        premisesAddress: '浙江省湖州市德清县新市镇西河口街12号', operatorType: 'CATERING', businessScope: '糕点类食品制售',
+        contactPhone: '13857212345', staff: [{ name: '沈美华', residentId: '330521198811203226', healthCertificateNo: 'JK3305212026117',
+          healthCertificateExpiry: '2099-03-31' }],
+      }, ['PREMISES_PROOF', 'LAYOUT_PLAN'])
+      await h.act('wangfang', n, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
+      await h.act('liuyang', n, 'review', 'DISAGREE', '经营场所与污染源距离不足')
+      await h.act('liuyang', n, 'inspection', 'DISAGREE', '现场核查不符合要求', null,
+        { inspectionDate: new Date().toISOString().slice(0, 10), inspectionResult: 'FAIL', inspectionNotes: '距离公厕不足25米' })
+      await h.act('wangfang', n, 'decision', 'REFUSE', '不符合许可条件')
+      await as(h, 'zhangwei', `/my/cases/${n}`)
+      await page.getByTestId('rating-form').waitFor()
+      await page.getByTestId('rating-submit').click()
+      await page.getByTestId('rating').getByRole('alert').first().waitFor() // no level chosen: said at the field
+      await page.getByTestId('rating-level').locator('.el-rate__item').nth(1).click() // 不满意
+      await page.getByTestId('rating-reason-OVERDUE').click()
+      await page.getByTestId('rating-comment').fill('现场核查改期两次，没有提前告知')
+      await h.axe('rating form')
+      await page.getByTestId('rating-submit').click()
+      await page.getByTestId('rating-given').filter({ hasText: '不满意' }).waitFor()
+      await page.getByTestId('rating-awaiting').waitFor()
+
+      await as(h, 'wangfang', '/workbench')
+      await page.getByTestId('follow-ups-link').click()
+      const item = page.getByTestId('follow-up').filter({ hasText: n })
+      await item.waitFor()
+      await h.axe('bad ratings to follow up')
+      await item.getByTestId('follow-up-response').fill('已核实：核查改期系人员调配所致，已建立核查提前一日电话告知制度。')
+      await item.getByTestId('follow-up-submit').click()
+      await page.getByTestId('follow-up-answered').filter({ hasText: '已建立核查提前一日' }).waitFor()
+
+      await as(h, 'zhangwei', `/my/cases/${n}`)
+      await page.getByTestId('rating-response').filter({ hasText: '王芳' }).waitFor()
+      await page.goto(`${h.base}/items/FOOD-BUSINESS-LICENCE`)
+      await page.getByTestId('guide-ratings').waitFor()
+    },
+  },
 ]

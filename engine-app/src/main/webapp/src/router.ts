@@ -52,6 +52,7 @@ export const router = createRouter({
       props: true,
       meta: { auth: true },
     },
+    { path: '/workbench/ratings', name: 'follow-ups', component: () => import('./views/RatingFollowUpsView.vue'), meta: { auth: true } },
     { path: '/admin/calendar', name: 'calendar', component: () => import('./views/CalendarView.vue'), meta: { auth: true } },
     { path: '/supervision', name: 'supervision', component: () => import('./views/SupervisionView.vue'), meta: { auth: true } },
     {

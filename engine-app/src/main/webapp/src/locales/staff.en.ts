@@ -25,6 +25,15 @@ const staffEn: StaffMessages = {
     hint: 'Enter the holidays (weekend days inside them may be listed too) and the weekend days worked instead; every other Monday to Friday is a working day, Saturdays and Sundays are not.',
     updated: 'Last changed by {by} at {at}',
   },
+  followUps: {
+    title: 'Bad ratings to follow up',
+    openOnly: 'Unanswered only',
+    none: 'No bad ratings to follow up.',
+    due: 'Answer by {date}',
+    answered: 'Answered',
+    response: 'What was found and done',
+    submit: 'Answer',
+  },
   staff: {
     forbidden: 'Your account may not open this page.',
     page: 'Pages',

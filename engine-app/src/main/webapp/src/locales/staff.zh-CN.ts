@@ -24,6 +24,15 @@ const staffZhCN = {
     hint: '只需录入放假日（含假期内的周末亦可）和周末调休上班日；其余周一至周五为工作日，周六、周日为休息日。',
     updated: '最后由 {by} 于 {at} 修改',
   },
+  followUps: {
+    title: '差评整改',
+    openOnly: '只看待答复的',
+    none: '没有需要整改的差评。',
+    due: '答复期限：{date}',
+    answered: '已答复',
+    response: '核实整改情况及答复',
+    submit: '答复',
+  },
   staff: {
     forbidden: '您的账号没有访问此页面的权限。',
     page: '分页',
