@@ -8,6 +8,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'catalogue', component: () => import('./views/CatalogueView.vue') },
     { path: '/items/:code', name: 'guide', component: () => import('./views/GuideView.vue'), props: true },
+    { path: '/disclosure', name: 'disclosure', component: () => import('./views/DisclosureView.vue') },
     { path: '/progress', name: 'progress', component: () => import('./views/ProgressView.vue') },
     // where an e-licence's QR code leads (public)
     { path: '/verify/:token', name: 'verify', component: () => import('./views/VerifyView.vue'), props: true },

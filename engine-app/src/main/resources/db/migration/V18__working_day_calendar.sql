@@ -4,7 +4,7 @@
 CREATE TABLE tb_calendar_year (
   calendar_year INT          NOT NULL PRIMARY KEY,
   source        VARCHAR(300) NOT NULL,
-  updated_at    TIMESTAMP    NOT NULL,
+  updated_at    TIMESTAMP    DEFAULT CURRENT_TIMESTAMP NOT NULL,  -- explicit default: no ON UPDATE on old MariaDB
   updated_by    VARCHAR(64)  NOT NULL
 );
 CREATE TABLE tb_calendar_day (

@@ -7,7 +7,7 @@ CREATE TABLE tb_case_pause (
   kind         VARCHAR(32)  NOT NULL,
   reason       VARCHAR(500) NOT NULL,
   legal_basis  VARCHAR(200) NOT NULL,
-  started_at   TIMESTAMP    NOT NULL,
+  started_at   TIMESTAMP    DEFAULT CURRENT_TIMESTAMP NOT NULL,  -- explicit default: no ON UPDATE on old MariaDB
   started_by   VARCHAR(64)  NOT NULL,
   ended_at     TIMESTAMP    NULL,
   ended_by     VARCHAR(64),

@@ -9,7 +9,7 @@ CREATE TABLE tb_rating (
   rating_level  INT           NOT NULL,
   reasons       VARCHAR(500),
   comment_text  VARCHAR(1000),
-  rated_at      TIMESTAMP     NOT NULL,
+  rated_at      TIMESTAMP     DEFAULT CURRENT_TIMESTAMP NOT NULL,  -- explicit default: no ON UPDATE on old MariaDB
   follow_up_due DATE,
   response      VARCHAR(1000),
   responded_by  VARCHAR(64),

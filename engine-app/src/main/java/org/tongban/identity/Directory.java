@@ -68,6 +68,25 @@ public class Directory implements UserDetailsService {
         };
     }
 
+    /**
+     * Names fit for publication (办件公示), by username: a legal person's name in full (public by law), a person's
+     * masked to the surname (张**); accounts without a verified identity as "申请人".
+     */
+    public java.util.Map<String, String> disclosedNames(java.util.Collection<String> usernames) {
+        var names = new java.util.HashMap<String, String>();
+        if (usernames.isEmpty()) {
+            return names;
+        }
+        for (var row : mapper.findUsers(usernames)) {
+            String name = row.displayName();
+            names.put(row.username(), "CREDIT_CODE".equals(row.idType()) ? name
+                    : "RESIDENT_ID".equals(row.idType()) && name != null && !name.isEmpty()
+                            ? name.substring(0, name.offsetByCodePoints(0, 1)) + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1))
+                            : "申请人");
+        }
+        return names;
+    }
+
     /** Display name for history records; the username itself when unknown (e.g. a removed user). */
     public String displayName(String username) {
         var row = mapper.findUser(username);

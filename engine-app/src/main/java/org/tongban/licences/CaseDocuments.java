@@ -33,9 +33,11 @@ public class CaseDocuments {
     private final Catalogue catalogue;
     private final LicenceTemplates templates;
     private final AuditLog audit;
+    private final org.tongban.identity.Directory directory;
 
     CaseDocuments(NoticeIssuer issuer, DocumentMapper mapper, Cases cases, Catalogue catalogue, LicenceTemplates templates,
-                  AuditLog audit) {
+                  AuditLog audit, org.tongban.identity.Directory directory) {
+        this.directory = directory;
         this.issuer = issuer;
         this.mapper = mapper;
         this.cases = cases;
@@ -66,11 +68,16 @@ public class CaseDocuments {
         issuer.issue(DocumentKind.REFUSAL_DECISION, refused.caseId(), refused.refusedAt());
     }
 
+    /** 撤回: the notice of the recalled step (if one was issued) is void; one not yet issued never will be. */
+    @ApplicationModuleListener
+    public void voidRecalled(org.tongban.cases.StepRecalled recalled) {
+        issuer.voidRecalled(recalled.caseId(), recalled.stepKey(), recalled.recalledAt());
+    }
+
     /** The case's notices issued so far, oldest first; 404 for a case the user may not see. */
     public List<CaseDocument> list(Actor user, String caseNumber) {
         CaseRef ref = cases.ref(user, caseNumber);
-        String issuerName = issuerOf(ref);
-        return mapper.byCase(ref.id()).stream().map(row -> document(row, issuerName)).toList();
+        return mapper.byCase(ref.id()).stream().map(this::document).toList();
     }
 
     /** One notice's signed PDF, audited; 404 for another case's notice or a case the user may not see. */
@@ -82,20 +89,17 @@ public class CaseDocuments {
             throw DomainException.notFound("document-not-found", documentId);
         }
         audit.record(user.username(), "DOCUMENT_DOWNLOADED", row.documentNumber, "case " + caseNumber + ", " + row.kind);
-        return new Download(document(row, issuerOf(ref)), row.pdf);
+        return new Download(document(row), row.pdf);
     }
 
     /** A notice and its file. */
     public record Download(CaseDocument document, byte[] pdf) {
     }
 
-    private String issuerOf(CaseRef ref) {
-        return templates.require(catalogue.require(ref.itemCode()).licenceTemplate()).issuer();
-    }
-
-    private CaseDocument document(DocumentRow row, String issuerName) {
+    /** The issuer is the department the notice was signed for (its row), named as the directory names it now. */
+    private CaseDocument document(DocumentRow row) {
         DocumentKind kind = DocumentKind.valueOf(row.kind);
-        return new CaseDocument(row.id, kind, row.documentNumber, templates.notice(kind).title().zh(), issuerName,
-                row.issuedAt, row.sha256);
+        return new CaseDocument(row.id, kind, row.documentNumber, templates.notice(kind).title().zh(),
+                directory.departmentNames().getOrDefault(row.department, row.department), row.issuedAt, row.sha256, row.voidedAt);
     }
 }

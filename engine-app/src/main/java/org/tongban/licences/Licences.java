@@ -115,7 +115,7 @@ public class Licences implements LicenceStates {
     private void requireIssuingDepartment(Actor user, LicenceRow row) {
         String department = templates.require(catalogue.require(row.itemCode).licenceTemplate()).department();
         if (!user.has(org.tongban.identity.Role.ADMIN) && !(user.has(org.tongban.identity.Role.APPROVER) && user.inDepartment(department))) {
-            throw DomainException.forbidden("licence-revoke-not-allowed", department);
+            throw DomainException.forbidden("licence-change-not-allowed", department);
         }
     }
 
@@ -126,6 +126,7 @@ public class Licences implements LicenceStates {
     /** The fields the case's current licence prints, with the values it prints: what {@link #amend} may change. */
     public List<AmendableField> amendableFields(Actor user, String caseNumber) {
         LicenceRow row = visibleLicence(user, caseNumber, false);
+        requireIssuingDepartment(user, row);
         var item = catalogue.require(row.itemCode);
         FormDefinition form = forms.require(item.form(), cases.granted(row.caseId).formVersion());
         Map<String, Object> data = issuer.faceData(row);
@@ -169,7 +170,18 @@ public class Licences implements LicenceStates {
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
-        if (!"VALID".equals(row.status) || !issuer.amend(row, checked.data(), why)) {
+        // the printed data as it was, with only the changed keys replaced by their checked values: a value the form's
+        // rules would reject today (a date now in the past) is not the amendment's to drop
+        Map<String, Object> next = new LinkedHashMap<>(issuer.faceData(row));
+        for (String key : changes.keySet()) {
+            if (checked.data().containsKey(key)) {
+                next.put(key, checked.data().get(key));
+            } else {
+                next.remove(key);
+            }
+        }
+        if (!"VALID".equals(row.status) || row.validUntil.isBefore(java.time.LocalDate.now(org.tongban.shared.ChinaTime.ZONE))
+                || !issuer.amend(row, next, why)) {
             throw DomainException.conflict("licence-not-valid", row.licenceNumber);
         }
         audit.record(user.username(), "LICENCE_AMENDED", row.licenceNumber,

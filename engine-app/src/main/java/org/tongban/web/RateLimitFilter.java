@@ -40,6 +40,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 new Rule("public", List.of(paths.matcher(HttpMethod.GET, "/api/v1/progress"),
                         paths.matcher(HttpMethod.GET, "/api/v1/items/*/deadlines"),
                         paths.matcher(HttpMethod.GET, "/api/v1/ratings/summary"),
+                        paths.matcher(HttpMethod.GET, "/api/v1/disclosure"),
                         paths.matcher(HttpMethod.GET, "/api/v1/verification/*"),
                         paths.matcher(HttpMethod.POST, "/api/v1/verification/*/document")), settings.publicEndpoints()),
                 new Rule("login", List.of(paths.matcher(HttpMethod.POST, TokenController.PATH),

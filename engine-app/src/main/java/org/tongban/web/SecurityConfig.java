@@ -53,7 +53,8 @@ class SecurityConfig {
     /** Who may call what: the same rules for both chains. Object-level checks live in the capabilities. */
     private static void who(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth.requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/*", "/api/v1/items/*/form",
-                        "/api/v1/items/*/process", "/api/v1/items/*/deadlines", "/api/v1/ratings/summary", "/api/v1/progress", "/api/v1/departments", SessionController.ME).permitAll()
+                        "/api/v1/items/*/process", "/api/v1/items/*/deadlines", "/api/v1/ratings/summary", "/api/v1/disclosure",
+                        "/api/v1/progress", "/api/v1/departments", SessionController.ME).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/verification/*").permitAll()
                 .requestMatchers(HttpMethod.POST, TokenController.PATH, SessionController.PATH, "/api/v1/verification/*/document").permitAll()
                 // the web UI: built files and page loads of its client routes (data still needs login)

@@ -73,7 +73,7 @@ class CaseDocumentsTest extends ApiTestBase {
         long caseId = jdbc.queryForObject("SELECT id FROM tb_case WHERE case_number = ?", Long.class, number);
         Instant refusedAt = jdbc.queryForObject("SELECT acted_at FROM tb_case_document WHERE case_id = ? AND kind = 'REFUSAL_DECISION'",
                 java.sql.Timestamp.class, caseId).toInstant();
-        assertThat(issuer.issue(DocumentKind.REFUSAL_DECISION, caseId, refusedAt.plusMillis(400))).isFalse();
+        assertThat(issuer.issue(DocumentKind.REFUSAL_DECISION, caseId, refusedAt)).isFalse();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tb_case_document WHERE case_id = ?", Integer.class, caseId)).isEqualTo(3);
     }
 
@@ -107,6 +107,26 @@ class CaseDocumentsTest extends ApiTestBase {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s", "")).contains("16.第16项");
         }
         assertThat(PdfChecks.run("pdfsig", PdfChecks.file(pdf).toString())).contains("Signature is Valid.", "Total document signed");
+    }
+
+    @Test
+    void aRecalledAcceptanceVoidsItsNoticeAndTheNextAcceptanceIssuesANewOne() {
+        String number = submitFood("zhangwei");
+        actOk("wangfang", number, "acceptance", "ACCEPT", null);
+        long first = awaitDocuments("zhangwei", number, 1).get(0).get("id").asLong();
+        var recall = as("wangfang").postForEntity("/api/v1/cases/" + number + "/recall", Map.of("reason", "受理意见有误，撤回重新受理"),
+                JsonNode.class);
+        assertThat(recall.getStatusCode().value()).as(String.valueOf(recall.getBody())).isEqualTo(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (list("zhangwei", number).getBody().get(0).path("voidedAt").isMissingNode()) {
+            assertThat(System.nanoTime()).as("the recalled step's notice is voided").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        actOk("wangfang", number, "acceptance", "ACCEPT", null);
+        JsonNode both = awaitDocuments("zhangwei", number, 2);
+        assertThat(both.get(0).get("id").asLong()).isEqualTo(first);
+        assertThat(both.get(0).hasNonNull("voidedAt")).isTrue();
+        assertThat(both.get(1).hasNonNull("voidedAt")).as("the new acceptance's notice stands").isFalse();
     }
 
     @Test

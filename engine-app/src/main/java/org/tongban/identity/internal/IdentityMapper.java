@@ -21,6 +21,11 @@ public interface IdentityMapper {
     @Select("SELECT username, password_hash, display_name, id_type, id_number, enabled FROM tb_user WHERE username = #{username}")
     UserRow findUser(String username);
 
+    /** Names and identity types of these accounts (for public lists: masked by the caller). */
+    @Select("<script>SELECT username, password_hash, display_name, id_type, id_number, enabled FROM tb_user WHERE username IN "
+            + "<foreach item='u' collection='usernames' open='(' separator=',' close=')'>#{u}</foreach></script>")
+    List<UserRow> findUsers(java.util.Collection<String> usernames);
+
     @Select("SELECT u.username, u.password_hash, u.display_name, u.enabled, r.role, d.department_code FROM tb_user u "
             + "LEFT JOIN tb_user_role r ON r.username = u.username "
             + "LEFT JOIN tb_user_department d ON d.username = u.username WHERE u.username = #{username}")

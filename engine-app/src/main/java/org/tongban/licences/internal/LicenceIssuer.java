@@ -95,7 +95,7 @@ public class LicenceIssuer {
         LicenceTemplate template = templates.require(catalogue.require(current.itemCode).licenceTemplate());
         LocalDate today = LocalDate.now(CHINA);
         LocalDate from = current.validUntil.isBefore(today) ? today : current.validUntil.plusDays(1);
-        return newVersion(current, from.plusYears(template.validYears()).minusDays(1), current.faceData, null);
+        return newVersion(current, from.plusYears(template.validYears()).minusDays(1), current.faceData, null, false);
     }
 
     /**
@@ -104,7 +104,7 @@ public class LicenceIssuer {
      * the caller's transaction; false if it changed meanwhile.
      */
     public boolean amend(LicenceRow current, Map<String, Object> faceData, String reason) {
-        return newVersion(current, current.validUntil, json(faceData), reason);
+        return newVersion(current, current.validUntil, json(faceData), reason, true);
     }
 
     /** The form data the current version prints: its amended data, else the case's form data. */
@@ -112,11 +112,15 @@ public class LicenceIssuer {
         return current.faceData != null ? parse(current.faceData) : cases.granted(current.caseId).formData();
     }
 
-    private boolean newVersion(LicenceRow current, LocalDate validUntil, String faceData, String reason) {
+    /** {@code validOnly}: only a VALID licence (an amendment), else VALID or EXPIRED (a renewal); false if it changed meanwhile. */
+    private boolean newVersion(LicenceRow current, LocalDate validUntil, String faceData, String reason, boolean validOnly) {
+        if (current.identifier == null) {
+            return false; // issued before identifiers (V13): it cannot be versioned, only revoked
+        }
         Cases.GrantedCase grantedCase = cases.granted(current.caseId);
         ServiceItem item = catalogue.require(grantedCase.itemCode());
         LicenceTemplate template = templates.require(item.licenceTemplate());
-        if (mapper.supersede(current.id) != 1) {
+        if ((validOnly ? mapper.supersedeValid(current.id) : mapper.supersede(current.id)) != 1) {
             return false;
         }
         Map<String, String> values = caseValues(grantedCase, item, faceData == null ? grantedCase.formData() : parse(faceData));

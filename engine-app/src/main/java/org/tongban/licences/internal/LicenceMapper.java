@@ -53,6 +53,10 @@ public interface LicenceMapper {
     @Update("UPDATE tb_licence SET status = 'SUPERSEDED' WHERE id = #{id} AND status IN ('VALID', 'EXPIRED')")
     int supersede(long id);
 
+    /** VALID → SUPERSEDED by an amendment: 0 rows when it expired or was revoked meanwhile. */
+    @Update("UPDATE tb_licence SET status = 'SUPERSEDED' WHERE id = #{id} AND status = 'VALID'")
+    int supersedeValid(long id);
+
     @Update("UPDATE tb_licence SET licence_number = #{number}, identifier = #{identifier}, verify_token = #{token}, "
             + "sha256 = #{sha256}, pdf = #{pdf} WHERE id = #{id}")
     void attachPdf(long id, String number, String identifier, String token, String sha256, byte[] pdf);

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Calendar;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -66,18 +67,23 @@ public class NoticeIssuer {
     /** @return true if this call issued the document, false if it already existed (a repeated delivery) */
     @Transactional
     public boolean issue(DocumentKind kind, long caseId, Instant actedAt) {
-        Instant at = actedAt.truncatedTo(ChronoUnit.SECONDS); // what a TIMESTAMP column keeps, on every database
-        if (mapper.byStep(caseId, kind.name(), at) != null) {
+        Cases.NoticeFacts facts = cases.noticeFacts(caseId);
+        int step = stepOf(facts, action(kind), actedAt);
+        if (step < 0 || recalled(facts, step)) {
+            return false; // taken back (撤回) before its notice was issued: there is nothing to notify
+        }
+        int ordinal = ordinal(facts, step);
+        if (mapper.byStep(caseId, kind.name(), ordinal) != null) {
             return false;
         }
-        Cases.NoticeFacts facts = cases.noticeFacts(caseId);
         ServiceItem item = catalogue.require(facts.itemCode());
         LicenceTemplate licensing = templates.require(item.licenceTemplate());
         NoticeTemplate template = templates.notice(kind);
         var row = new DocumentRow();
         row.caseId = caseId;
         row.kind = kind.name();
-        row.actedAt = at;
+        row.stepOrdinal = ordinal;
+        row.actedAt = actedAt.truncatedTo(ChronoUnit.SECONDS);
         row.department = licensing.department();
         row.issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try {
@@ -152,15 +158,81 @@ public class NoticeIssuer {
         values.put("item.statutoryDays", String.valueOf(item.statutoryDays()));
         values.put("item.promisedDays", String.valueOf(item.promisedDays()));
         values.put("act.date", LocalDate.ofInstant(actedAt, CHINA).format(DATE));
-        StepAction action = action(kind);
-        // the history entry of this step: of its action, the one nearest the event's time (a later round may follow)
-        facts.history().stream().filter(e -> e.action() == action)
-                .min(Comparator.comparing((CaseEvent e) -> Duration.between(e.occurredAt(), actedAt).abs()))
-                .ifPresent(e -> {
-                    values.put("act.opinion", e.opinion() == null ? "" : e.opinion());
-                    values.put("act.department", e.department() == null ? ""
-                            : directory.departmentNames().getOrDefault(e.department(), e.department()));
-                });
+        int step = stepOf(facts, action(kind), actedAt);
+        if (step >= 0) {
+            CaseEvent e = facts.history().get(step);
+            values.put("act.opinion", e.opinion() == null ? "" : e.opinion());
+            values.put("act.department", e.department() == null ? "" : directory.departmentNames().getOrDefault(e.department(), e.department()));
+        }
         return values;
+    }
+
+    /**
+     * The position in the history of a step's entry: the last of its action up to a second after the event's time,
+     * in history order (the history may keep whole seconds only, so two steps in one second — equal records — are
+     * told apart by their position); else the nearest; -1 if none.
+     */
+    private static int stepOf(Cases.NoticeFacts facts, StepAction action, Instant at) {
+        List<CaseEvent> history = facts.history();
+        Instant until = at.plusSeconds(1); // the history's time may be taken a moment after the event's, or rounded
+        int found = -1;
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).action() == action && !history.get(i).occurredAt().isAfter(until)) {
+                found = i;
+            }
+        }
+        if (found < 0) {
+            for (int i = 0; i < history.size(); i++) {
+                if (history.get(i).action() == action && (found < 0 || Duration.between(history.get(i).occurredAt(), at).abs()
+                        .compareTo(Duration.between(history.get(found).occurredAt(), at).abs()) < 0)) {
+                    found = i;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether a RECALL of the step's key comes after the step (at {@code index}) in the history. */
+    private static boolean recalled(Cases.NoticeFacts facts, int index) {
+        String key = facts.history().get(index).stepKey();
+        return key != null && facts.history().subList(index + 1, facts.history().size()).stream()
+                .anyMatch(e -> e.action() == StepAction.RECALL && key.equals(e.stepKey()));
+    }
+
+    /** Which entry of its action the step is: 1 for the first in the history, 2 for the next… */
+    private static int ordinal(Cases.NoticeFacts facts, int index) {
+        StepAction action = facts.history().get(index).action();
+        return (int) facts.history().subList(0, index + 1).stream().filter(e -> e.action() == action).count();
+    }
+
+    /**
+     * 撤回 of a step at {@code stepKey}: the notice of the last notice-bearing entry at that step before the recall is
+     * void (it stays listed, marked so). Nothing when the step had no notice or it was not issued yet (issue skips it).
+     */
+    @Transactional
+    public void voidRecalled(long caseId, String stepKey, Instant recalledAt) {
+        Cases.NoticeFacts facts = cases.noticeFacts(caseId);
+        List<CaseEvent> history = facts.history();
+        int recall = -1;
+        for (int i = history.size() - 1; i >= 0 && recall < 0; i--) {
+            if (history.get(i).action() == StepAction.RECALL && stepKey.equals(history.get(i).stepKey())) {
+                recall = i;
+            }
+        }
+        for (int i = recall - 1; i >= 0; i--) {
+            CaseEvent e = history.get(i);
+            if (!stepKey.equals(e.stepKey())) {
+                continue;
+            }
+            for (DocumentKind kind : DocumentKind.values()) {
+                if (action(kind) == e.action()) {
+                    Long id = mapper.standing(caseId, kind.name(), ordinal(facts, i));
+                    if (id != null) {
+                        mapper.voidDocument(id, Instant.now());
+                    }
+                    return;
+                }
+            }
+        }
     }
 }
