@@ -132,6 +132,13 @@ export const calendarJourneys = [
       await page.getByTestId('rating-response').filter({ hasText: '王芳' }).waitFor()
       await page.goto(`${h.base}/items/FOOD-BUSINESS-LICENCE`)
       await page.getByTestId('guide-ratings').waitFor()
+      // 公示: signed out, the refusal is listed with the applicant's name masked, and the ratings per department
+      await page.getByTestId('sign-out').click()
+      await page.goto(`${h.base}/disclosure`)
+      await page.getByTestId('decision').filter({ hasText: n }).filter({ hasText: '不予许可' }).filter({ hasText: '张*' }).waitFor()
+      await page.getByTestId('rated-DQ-SCJG').waitFor()
+      h.assert(!(await page.content()).includes('张伟'), 'no full personal name on the public page')
+      await h.axe('public disclosure')
     },
   },
 ]

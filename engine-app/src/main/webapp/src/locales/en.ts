@@ -204,6 +204,7 @@ const en: Messages = {
     results: { GRANTED: 'Granted', REFUSED: 'Refused', REJECTED: 'Not accepted' },
   },
   documents: {
+    void: 'Void (the step was recalled)',
     title: 'Notices',
     issuing: 'A notice is being issued, please wait…',
     download: 'Download',

@@ -204,6 +204,7 @@ const zhCN = {
     results: { GRANTED: '准予许可', REFUSED: '不予许可', REJECTED: '不予受理' },
   },
   documents: {
+    void: '已作废（该环节已撤回）',
     title: '办件文书',
     issuing: '文书正在生成，请稍候…',
     download: '下载',

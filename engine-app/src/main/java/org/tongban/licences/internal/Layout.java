@@ -131,6 +131,12 @@ public record Layout(Page page, Border border, Background background, Text title
         text("issuer", l.issuer().top(), l.issuer().size(), h, problems);
         block("fields", l.fields(), w, h, problems);
         block("paragraphs", l.paragraphs(), w, h, problems);
+        double flowEnds = Math.min(l.seal().top(), l.issuer().top() - 10);
+        if (flowEnds < l.fields().top() + l.fields().lineHeight() * 2
+                || (l.paragraphs().top() != null && flowEnds < l.paragraphs().top() + l.paragraphs().lineHeight() * 2)) {
+            problems.add("text must have room above the seal and the issuer: fields.top (and paragraphs.top) at least two lines above "
+                    + Math.round(flowEnds) + " mm");
+        }
         if (l.seal().size() < 20) {
             problems.add("seal.size must be at least 20 mm");
         }

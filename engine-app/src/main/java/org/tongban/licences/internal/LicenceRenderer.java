@@ -183,8 +183,8 @@ public class LicenceRenderer {
 
         private void paragraphs(List<Face.Paragraph> paragraphs, Map<String, String> values) throws IOException {
             Layout.Block b = l.paragraphs();
-            if (b.top() != null) {
-                y = top(b.top());
+            if (b.top() != null && document.getNumberOfPages() == 1) {
+                y = Math.min(y, top(b.top())); // never back up over rows already printed
             }
             float size = b.size().floatValue();
             float left = Layout.pt(b.left());
@@ -262,7 +262,9 @@ public class LicenceRenderer {
         private String printable(String text) throws IOException {
             var cmap = font.getUnicodeCmapLookup();
             var printable = new StringBuilder();
-            text.codePoints().forEach(cp -> printable.appendCodePoint(cp == '\n' || cmap.getGlyphId(cp) > 0 ? cp : '?'));
+            // CR (of CRLF) and tabs have no glyph: dropped and made a space rather than printed as "?"
+            text.codePoints().filter(cp -> cp != '\r').map(cp -> cp == '\t' ? ' ' : cp)
+                    .forEach(cp -> printable.appendCodePoint(cp == '\n' || cmap.getGlyphId(cp) > 0 ? cp : '?'));
             return printable.toString();
         }
 

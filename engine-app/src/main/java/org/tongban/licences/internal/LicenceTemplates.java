@@ -102,6 +102,13 @@ public class LicenceTemplates {
                 problems.add("every field needs label and value");
             } else if ((field.left() == null) != (field.top() == null)) {
                 problems.add("field '" + field.label() + "' needs both left and top, or neither");
+            } else if (field.left() != null) {
+                Layout page = (face.layout() == null ? new Layout(null, null, null, null, null, null, null, null, null, null) : face.layout());
+                double right = field.left() + (field.width() == null ? 20 : field.width());
+                if (field.left() < 0 || field.top() <= 0 || field.top() > page.height() || right > page.width()
+                        || (field.width() != null && field.width() < 20)) {
+                    problems.add("field '" + field.label() + "' must lie on the page with at least 20 mm for its value");
+                }
             }
         }
         for (Face.Paragraph paragraph : face.paragraphs() == null ? List.<Face.Paragraph>of() : face.paragraphs()) {

@@ -107,6 +107,9 @@ class LicenceTemplatesTest {
         refused(HEAD + "layout:\n  page: { size: B4 }\n", "page.size must be A3, A4 or A5");
         refused(HEAD + "layout:\n  border: { color: red }\n", "border.color must be a colour");
         refused(HEAD + "layout:\n  fields: { left: 100, labelWidth: 100 }\n", "fields must lie on the page");
+        refused(HEAD + "layout:\n  seal: { left: 150, top: 60, size: 40 }\n", "text must have room above the seal");
+        refused(HEAD.replace("  - { label: 名称, value: \"${form.name}\" }", "  - { label: 名称, value: x, left: 200, top: 20, width: 30 }"),
+                "must lie on the page");
     }
 
     @Test
