@@ -1,7 +1,7 @@
 // Journeys of the working-day calendar (issue 11): a visitor reads an item's deadline dates on its service guide;
 // the administrator enters a year that has no schedule yet, and a wrong make-up day is refused at its field.
 import { as } from './staff-journeys.mjs'
-import { submitApplication } from './operations-journeys.mjs'
+import { submitFood } from './forms-journeys.mjs'
 
 export const calendarJourneys = [
   {
@@ -63,12 +63,7 @@ export const calendarJourneys = [
     name: 'approver-pauses-the-clock-for-an-expert-review',
     async run(h) {
       const { page } = h
-      const n = await submitApplication(h, 'zhangwei', 'FOOD-BUSINESS-LICENCE', {
-        operatorName: '德清县新市镇老街点心店', creditCode: '92330521MA2D8L3U1P', legalRepresentative: '张伟',
-        premisesAddress: '浙江省湖州市德清县新市镇西河口街12号', operatorType: 'CATERING', businessScope: '糕点类食品制售',
-        contactPhone: '13857212345', staff: [{ name: '沈美华', residentId: '330521198811203226', healthCertificateNo: 'JK3305212026117',
-          healthCertificateExpiry: '2099-03-31' }],
-      }, ['PREMISES_PROOF', 'LAYOUT_PLAN'])
+      const n = await submitFood(h)
       await h.act('wangfang', n, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
       await as(h, 'liuyang', `/workbench/cases/${n}`)
       await page.getByTestId('clock-state').filter({ hasText: '计时中' }).waitFor()
@@ -96,12 +91,7 @@ export const calendarJourneys = [
     name: 'applicant-rates-a-case-and-reads-the-departments-answer',
     async run(h) {
       const { page } = h
-      const n = await submitApplication(h, 'zhangwei', 'FOOD-BUSINESS-LICENCE', {
-        operatorName: '德清县新市镇老街点心店', creditCode: '92330521MA2D8L3U1P', legalRepresentative: '张伟',
-        premisesAddress: '浙江省湖州市德清县新市镇西河口街12号', operatorType: 'CATERING', businessScope: '糕点类食品制售',
-        contactPhone: '13857212345', staff: [{ name: '沈美华', residentId: '330521198811203226', healthCertificateNo: 'JK3305212026117',
-          healthCertificateExpiry: '2099-03-31' }],
-      }, ['PREMISES_PROOF', 'LAYOUT_PLAN'])
+      const n = await submitFood(h)
       await h.act('wangfang', n, 'acceptance', 'ACCEPT', '材料齐全，予以受理')
       await h.act('liuyang', n, 'review', 'DISAGREE', '经营场所与污染源距离不足')
       await h.act('liuyang', n, 'inspection', 'DISAGREE', '现场核查不符合要求', null,

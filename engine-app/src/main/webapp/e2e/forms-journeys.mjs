@@ -8,7 +8,7 @@ const ITEM = 'OUTDOOR-ADVERTISING'
 const NEW_LABEL = '设置地点（详细地址）'
 
 /** zhangwei applies for a food business licence through the API (a catering business: it will be inspected). */
-function submitFood(h) {
+export function submitFood(h) {
   return submitApplication(h, 'zhangwei', 'FOOD-BUSINESS-LICENCE', {
     operatorName: '德清县新市镇老街点心店', creditCode: '92330521MA2D8L3U1P', legalRepresentative: '张伟',
     premisesAddress: '浙江省湖州市德清县新市镇西河口街12号', operatorType: 'CATERING', businessScope: '糕点类食品制售',
