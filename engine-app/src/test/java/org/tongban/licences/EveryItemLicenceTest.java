@@ -3,19 +3,16 @@ package org.tongban.licences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tongban.licences.internal.LicenceTemplates;
 import org.tongban.support.ApiTestBase;
 
 /**
@@ -25,10 +22,13 @@ import org.tongban.support.ApiTestBase;
  */
 class EveryItemLicenceTest extends ApiTestBase {
 
+    @Autowired
+    LicenceTemplates templates;
+
     @Test
     void theConstructionPermitOnItsLandscapeBackground() throws Exception {
         String number = grantedConstruction();
-        byte[] pdf = checked("lina", number, "德清县住房和城乡建设局");
+        byte[] pdf = checked("lina", number, "construction-permit", "德清县住房和城乡建设局");
         try (var document = Loader.loadPDF(pdf)) {
             var box = document.getPage(0).getMediaBox();
             assertThat(box.getWidth()).as("landscape").isGreaterThan(box.getHeight());
@@ -49,11 +49,11 @@ class EveryItemLicenceTest extends ApiTestBase {
         actOk("zhaolei", number, "jointReview", "AGREE", "符合户外广告设施设置规划");
         actOk("yaozhiqiang", number, "jointReview", "AGREE", "不影响交通信号及视距");
         actOk("shenjianguo", number, "decision", "GRANT", "准予设置");
-        checked("lina", number, "德清县综合行政执法局");
+        checked("lina", number, "outdoor-advertising", "德清县综合行政执法局");
     }
 
     /** The case's licence: PDF/A-2b, signed over the whole file, fonts embedded, undamaged, its QR code its link. */
-    private byte[] checked(String holder, String number, String issuer) throws Exception {
+    private byte[] checked(String holder, String number, String template, String issuer) throws Exception {
         JsonNode licence = awaitLicence(holder, number);
         var headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.APPLICATION_PDF));
@@ -63,11 +63,7 @@ class EveryItemLicenceTest extends ApiTestBase {
         assertThat(PdfChecks.run("pdfsig", file.toString())).contains("Signature Validation: Signature is Valid.",
                 "Total document signed", "ETSI.CAdES.detached", issuer);
         PdfChecks.fontsEmbeddedAndUndamaged(file);
-        try (var document = Loader.loadPDF(pdf)) {
-            var image = new PDFRenderer(document).renderImageWithDPI(0, 200);
-            String url = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
-            assertThat(url).isEqualTo(licence.get("verificationUrl").asText());
-        }
+        assertThat(PdfChecks.qrText(pdf, templates.require(template).layout())).isEqualTo(licence.get("verificationUrl").asText());
         return pdf;
     }
 }

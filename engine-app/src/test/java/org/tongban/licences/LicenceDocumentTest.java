@@ -3,25 +3,22 @@ package org.tongban.licences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.tongban.licences.internal.LicenceIdentifier;
+import org.tongban.licences.internal.LicenceTemplates;
 import org.tongban.support.ApiTestBase;
 
 /**
@@ -31,6 +28,9 @@ import org.tongban.support.ApiTestBase;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LicenceDocumentTest extends ApiTestBase {
+
+    @Autowired
+    LicenceTemplates templates;
 
     private byte[] pdf;
     private Path file;
@@ -66,11 +66,7 @@ class LicenceDocumentTest extends ApiTestBase {
 
     @Test
     void theQrCodeLeadsToTheVerificationOfThisLicence() throws Exception {
-        String url;
-        try (var document = Loader.loadPDF(pdf)) {
-            var image = new PDFRenderer(document).renderImageWithDPI(0, 200);
-            url = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
-        }
+        String url = PdfChecks.qrText(pdf, templates.require("food-business-licence").layout());
         assertThat(url).matches("http://localhost:8080/verify/[A-Za-z0-9_-]{27}");
         String token = url.substring(url.lastIndexOf('/') + 1);
         JsonNode verified = rest.getForObject("/api/v1/verification/" + token, JsonNode.class);

@@ -2,12 +2,21 @@ package org.tongban.licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.tongban.licences.internal.Layout;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
@@ -53,5 +62,25 @@ final class PdfChecks {
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.split("\\s+")).contains("yes"));
         assertThat(fonts).doesNotContain(" no  ");
         assertThat(run("qpdf", "--check", file.toString())).startsWith("exit 0").contains("No syntax or stream encoding errors");
+    }
+
+    /**
+     * The text of the QR code on the first page, read as a phone would: aimed at the code (the layout's QR box and
+     * a quiet margin), not at the whole page, whose text and background can hold false finder patterns.
+     */
+    static String qrText(byte[] pdf, Layout layout) throws Exception {
+        Layout.Box box = (layout == null ? new Layout(null, null, null, null, null, null, null, null, null, null) : layout)
+                .filled().qr();
+        float dpi = 300;
+        double pixelsPerMm = dpi / 25.4;
+        try (var document = Loader.loadPDF(pdf)) {
+            var page = new PDFRenderer(document).renderImageWithDPI(0, dpi);
+            int x = (int) Math.max(0, (box.left() - 5) * pixelsPerMm);
+            int y = (int) Math.max(0, (box.top() - 5) * pixelsPerMm);
+            int side = (int) ((box.size() + 10) * pixelsPerMm);
+            var aimed = page.getSubimage(x, y, Math.min(side, page.getWidth() - x), Math.min(side, page.getHeight() - y));
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(aimed))),
+                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        }
     }
 }
