@@ -31,11 +31,15 @@ public class StepFormEdits {
     private final Forms forms;
     private final ObjectMapper json;
 
-    StepFormEdits(CaseMapper mapper, Catalogue catalogue, Forms forms, ObjectMapper json) {
+    /** The platform's time (tests set it): when steps happen. */
+    private final java.time.Clock clock;
+
+    StepFormEdits(CaseMapper mapper, Catalogue catalogue, Forms forms, ObjectMapper json, java.time.Clock clock) {
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.forms = forms;
         this.json = json;
+        this.clock = clock;
     }
 
     /** The case's form version. */
@@ -72,7 +76,7 @@ public class StepFormEdits {
             return Map.of();
         }
         mapper.updateForm(row.id, write(after));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (String key : changed) {
             mapper.insertFormChange(row.id, now, user.username(), user.displayName(), step, stepName, key,
                     before.get(key) == null ? null : write(before.get(key)), after.get(key) == null ? null : write(after.get(key)));

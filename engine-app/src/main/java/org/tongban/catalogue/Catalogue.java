@@ -25,6 +25,11 @@ public class Catalogue {
     }
 
     /** The item, or a 404 problem naming the unknown code. */
+    /** The item whose process has this key (each item has its own). */
+    public Optional<ServiceItem> byProcessKey(String processKey) {
+        return items().stream().filter(i -> i.processKey().equals(processKey)).findFirst();
+    }
+
     public ServiceItem require(String code) {
         return find(code).orElseThrow(() -> DomainException.notFound("item-not-found", code));
     }

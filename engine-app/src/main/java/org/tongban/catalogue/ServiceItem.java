@@ -25,7 +25,31 @@ public record ServiceItem(
         int promisedDays,
         LocalizedText fees,
         LocalizedText where,
-        List<String> processVariables) {
+        List<String> processVariables,
+        java.util.Map<String, Integer> stepDays,
+        Integer warningDays,
+        List<String> inPersonSteps) {
+
+    /** Working days left at or below which a case's deadline shows a yellow card, unless item.yaml says otherwise. */
+    public static final int DEFAULT_WARNING_DAYS = 2;
+
+    /** Optional time limit of a step (its BPMN user task id), in working days from the day it was created. */
+    public Optional<Integer> stepLimit(String taskKey) {
+        return Optional.ofNullable(stepDays == null || taskKey == null ? null : stepDays.get(taskKey));
+    }
+
+    /** Yellow card (黄牌) when this many working days or fewer are left on the case's statutory deadline. */
+    public int caseWarningDays() {
+        return warningDays == null ? DEFAULT_WARNING_DAYS : warningDays;
+    }
+
+    /**
+     * Steps (BPMN user task ids) at which the applicant must appear in person (e.g. to show originals at the
+     * window): a case that passed one is not fully online (全程网办).
+     */
+    public List<String> inPersonStepKeys() {
+        return inPersonSteps == null ? List.of() : inPersonSteps;
+    }
 
     /**
      * Variables the item's BPMN may read besides the platform's own ({@code ProcessVariables}); optional in

@@ -98,6 +98,11 @@ public class Directory implements UserDetailsService {
         return mapper.activeApprovers(department);
     }
 
+    /** The enabled users holding {@code role}, by username (e.g. the supervisors a red card escalates to). */
+    public List<String> activeWithRole(Role role) {
+        return mapper.activeWithRole(role.name());
+    }
+
     public List<Department> departments() {
         return mapper.departments();
     }

@@ -1,4 +1,7 @@
 package org.tongban.notices;
 
-/** 催办 (the current holders of a case are urged) or 抄送 (a case copied to someone for information). */
-public enum NoticeKind { URGE, CC }
+/**
+ * 催办 (the current holders of a case are urged), 抄送 (a case copied to someone for information) or 预警 (a yellow
+ * or red card on a deadline, sent by the platform: its message is "{@code YELLOW|RED <deadline>}").
+ */
+public enum NoticeKind { URGE, CC, WARNING }

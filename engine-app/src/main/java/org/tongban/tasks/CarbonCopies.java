@@ -35,9 +35,13 @@ public class CarbonCopies {
     private final TaskOperation operation;
     private final RetryingTransaction tx;
 
+    /** The platform's time (tests set it): when steps happen. */
+    private final java.time.Clock clock;
+
     CarbonCopies(TaskQueue queue, Cases cases, Directory directory, Notices notices, TaskOperation operation,
-                 RetryingTransaction tx) {
+                 RetryingTransaction tx, java.time.Clock clock) {
         this.queue = queue;
+        this.clock = clock;
         this.cases = cases;
         this.directory = directory;
         this.notices = notices;
@@ -51,7 +55,7 @@ public class CarbonCopies {
             WorkTask task = queue.visibleTask(user, taskId);
             List<String> recipients = recipients(user, to);
             CaseRef ref = cases.byProcessInstance(task.processInstanceId());
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             operation.record(user, task, ref, new TaskOperation.Entry(StepAction.CC, text, String.join(",", recipients)));
             notices.send(NoticeKind.CC, new Notices.About(ref.id(), ref.caseNumber(), ref.itemCode(), task.name()),
                     recipients, user, text, now);

@@ -39,9 +39,13 @@ public class Urges {
     private final ProcessInstances processes;
     private final RetryingTransaction tx;
 
+    /** The platform's time (tests set it): when steps happen. */
+    private final java.time.Clock clock;
+
     Urges(Cases cases, Catalogue catalogue, WorkTasks tasks, Directory directory, Notices notices,
-          ProcessInstances processes, RetryingTransaction tx) {
+          ProcessInstances processes, RetryingTransaction tx, java.time.Clock clock) {
         this.processes = processes;
+        this.clock = clock;
         this.cases = cases;
         this.catalogue = catalogue;
         this.tasks = tasks;
@@ -52,6 +56,19 @@ public class Urges {
 
     /** Who was urged (staff only; empty for the applicant), how many, and when. */
     public record Urged(String caseNumber, Instant urgedAt, List<String> recipients, int notified) {
+    }
+
+    /** Who holds these steps: each assignee; for an unclaimed step every active approver of its departments. */
+    public LinkedHashSet<String> holders(List<WorkTask> steps) {
+        var holders = new LinkedHashSet<String>();
+        for (WorkTask t : steps) {
+            if (t.assignee() != null) {
+                holders.add(t.assignee());
+            } else {
+                t.departments().forEach(d -> holders.addAll(directory.activeApprovers(d)));
+            }
+        }
+        return holders;
     }
 
     public Urged urge(Actor user, String caseNumber, String message) {
@@ -70,16 +87,9 @@ public class Urges {
             if (open.isEmpty()) {
                 throw DomainException.conflict("nothing-to-urge", caseNumber);
             }
-            var holders = new LinkedHashSet<String>();
-            for (WorkTask t : open) {
-                if (t.assignee() != null) {
-                    holders.add(t.assignee());
-                } else {
-                    t.departments().forEach(d -> holders.addAll(directory.activeApprovers(d)));
-                }
-            }
+            var holders = holders(open);
             holders.remove(user.username());
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             notices.countUrge(ref.id(), caseNumber, user.username(), now);
             processes.markUrged(ref.processInstanceId(), now);
             String target = String.join(",", holders);

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongban.audit.AuditLog;
 import org.tongban.calendar.WorkingCalendar;
 import org.tongban.cases.CaseEvent;
+import org.tongban.cases.CaseFile;
 import org.tongban.cases.CaseRef;
 import org.tongban.cases.CaseView;
 import org.tongban.cases.Cases;
@@ -59,6 +60,11 @@ public class CaseClocks {
         CaseView view = cases.view(user, caseNumber);
         CaseRef ref = cases.ref(user, caseNumber);
         return clock(view, ref);
+    }
+
+    /** The clock of a case the platform read itself ({@link Cases#fileOf}), for deadline timers and statistics. */
+    public CaseClock clockOf(CaseFile file) {
+        return clock(file.view(), file.ref());
     }
 
     private CaseClock clock(CaseView view, CaseRef ref) {

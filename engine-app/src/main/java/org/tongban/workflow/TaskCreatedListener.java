@@ -7,5 +7,6 @@ package org.tongban.workflow;
  */
 public interface TaskCreatedListener {
 
-    void taskCreated(WorkTask task);
+    /** {@code processKey}: the key of the task's process definition (an item's {@code processKey}). */
+    void taskCreated(WorkTask task, String processKey);
 }

@@ -32,6 +32,8 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tongban.demo-data=true", "logging.level.org.flowable=WARN",
+                // deadline timers fall due when a test moves the clock: look for them every second, not every ten
+                "flowable.process.async.executor.default-timer-job-acquire-wait-time=1s",
                 // the suite's own traffic comes from loopback; tests of the limits send X-Forwarded-For
                 "tongban.security.rate-limits.exempt-addresses=127.0.0.1,0:0:0:0:0:0:0:1"})
 @org.springframework.context.annotation.Import(TestClock.Config.class)

@@ -26,7 +26,7 @@ class CaseDepartmentRecorder implements TaskCreatedListener {
     }
 
     @Override
-    public void taskCreated(WorkTask task) {
+    public void taskCreated(WorkTask task, String processKey) {
         var departments = task.departments().stream().distinct().toList();
         if (departments.isEmpty()) {
             return;

@@ -45,6 +45,14 @@ final class DescriptorRules {
         require(path, item.statutoryDays() > 0, "statutoryDays must be a positive number of working days");
         require(path, item.promisedDays() > 0 && item.promisedDays() <= item.statutoryDays(),
                 "promisedDays must be positive and not exceed statutoryDays");
+        if (item.stepDays() != null) {
+            item.stepDays().forEach((step, days) -> require(path, step != null && KEY.matcher(step).matches() && days != null
+                    && days > 0 && days <= item.statutoryDays(), "stepDays." + step + " must be 1 to statutoryDays working days"));
+        }
+        require(path, item.warningDays() == null || (item.warningDays() >= 1 && item.warningDays() < item.statutoryDays()),
+                "warningDays must be at least 1 and below statutoryDays");
+        require(path, item.inPersonStepKeys().stream().allMatch(k -> k != null && KEY.matcher(k).matches()),
+                "inPersonSteps must name BPMN user task ids");
         requireText(path, "fees", item.fees());
         item.jointReviewSpec().ifPresent(j -> {
             require(path, j.lead() != null, "jointReview needs a lead department");

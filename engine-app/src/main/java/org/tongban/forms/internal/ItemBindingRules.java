@@ -40,6 +40,13 @@ public final class ItemBindingRules {
                         + "user task of item " + item.code() + "'s process (steps: apply, " + String.join(", ", new TreeSet<>(steps)) + ")"));
             }
         }
+        if (steps != null) {
+            var timed = new TreeSet<String>(item.stepDays() == null ? java.util.Set.of() : item.stepDays().keySet());
+            timed.addAll(item.inPersonStepKeys());
+            timed.removeAll(steps);
+            timed.forEach(step -> problems.add("item " + item.code() + " gives step '" + step + "' a time limit or marks it "
+                    + "in person (stepDays, inPersonSteps), but it is not a user task of its process"));
+        }
         for (String declared : item.declaredVariables()) {
             if (!mapped.contains(declared)) {
                 problems.add("item " + item.code() + "'s process reads variable '" + declared

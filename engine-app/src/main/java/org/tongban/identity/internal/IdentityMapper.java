@@ -36,6 +36,10 @@ public interface IdentityMapper {
             + "WHERE d.department_code = #{department} AND u.enabled = TRUE ORDER BY u.username")
     List<String> activeApprovers(String department);
 
+    @Select("SELECT u.username FROM tb_user u JOIN tb_user_role r ON r.username = u.username AND r.role = #{role} "
+            + "WHERE u.enabled = TRUE ORDER BY u.username")
+    List<String> activeWithRole(String role);
+
     @Select("SELECT code, name_zh, name_en FROM tb_department ORDER BY code")
     List<Department> departments();
 

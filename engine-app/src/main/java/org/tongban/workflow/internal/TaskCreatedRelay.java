@@ -44,7 +44,8 @@ class TaskCreatedRelay implements FlowableEventListener, EngineConfigurationConf
             return;
         }
         var work = WorkTaskMapping.of(task, true);
-        listeners.orderedStream().forEach(l -> l.taskCreated(work));
+        String processKey = org.flowable.engine.impl.util.ProcessDefinitionUtil.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        listeners.orderedStream().forEach(l -> l.taskCreated(work, processKey));
     }
 
     /** A listener's failure must fail the step's creation (e.g. a department would lose sight of its case). */

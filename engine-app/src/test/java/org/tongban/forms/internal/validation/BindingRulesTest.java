@@ -103,7 +103,7 @@ class BindingRulesTest {
     @Test
     void anItemsDeclaredVariablesAndStepsMustMatchTheForm() {
         var item = new ServiceItem("X", new LocalizedText("x", "x"), null, "D", "p", "p.bpmn", "t", null, null, List.of(),
-                List.of(), List.of(), 1, 1, null, null, List.of("kind", "seats"));
+                List.of(), List.of(), 1, 1, null, null, List.of("kind", "seats"), null, null, null);
         List<String> problems = ItemBindingRules.problems(item, form(), Set.of("acceptance", "review", "decision"));
         assertThat(problems).anyMatch(p -> p.contains("'area'") && p.contains("does not declare"))
                 .anyMatch(p -> p.contains("'seats'") && p.contains("no field maps it"))
