@@ -38,13 +38,7 @@ class EveryItemLicenceTest extends ApiTestBase {
 
     @Test
     void theOutdoorAdvertisingPermit() throws Exception {
-        var response = submit("lina", "OUTDOOR-ADVERTISING", Map.of("applicantName", "德清县莫干山文旅发展有限公司",
-                        "creditCode", "91330521MA29K7LX1A", "contactPhone", "13957231234",
-                        "siteAddress", "浙江省湖州市德清县武康街道英溪南路与余英街交叉口东北角", "facilityType", "PILLAR",
-                        "widthMetres", 6, "heightMetres", 4, "periodMonths", 24, "lighting", "NO", "contentSummary", "莫干山旅游形象宣传"),
-                Map.of("SITE_RIGHT", pdfBytes(), "DESIGN", pdfBytes(), "SAFETY", pdfBytes()));
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
-        String number = response.getBody().get("caseNumber").asText();
+        String number = submitOutdoor("lina");
         actOk("shenjianguo", number, "acceptance", "ACCEPT", "材料齐全，予以受理");
         actOk("zhaolei", number, "jointReview", "AGREE", "符合户外广告设施设置规划");
         actOk("yaozhiqiang", number, "jointReview", "AGREE", "不影响交通信号及视距");

@@ -159,6 +159,17 @@ public abstract class ApiTestBase {
         return response.getBody().get("caseNumber").asText();
     }
 
+    /** An outdoor advertising permit application (a pillar sign in Wukang) by {@code user}: its number. */
+    protected String submitOutdoor(String user) {
+        var response = submit(user, "OUTDOOR-ADVERTISING", Map.of("applicantName", "德清县莫干山文旅发展有限公司",
+                        "creditCode", "91330521MA29K7LX1A", "contactPhone", "13957231234",
+                        "siteAddress", "浙江省湖州市德清县武康街道英溪南路与余英街交叉口东北角", "facilityType", "PILLAR",
+                        "widthMetres", 6, "heightMetres", 4, "periodMonths", 24, "lighting", "NO", "contentSummary", "莫干山旅游形象宣传"),
+                Map.of("SITE_RIGHT", pdfBytes(), "DESIGN", pdfBytes(), "SAFETY", pdfBytes()));
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+        return response.getBody().get("caseNumber").asText();
+    }
+
     protected String submitConstruction(String user) {
         var response = submit(user, CONSTRUCTION, constructionForm(),
                 Map.of("PLANNING_PERMIT", pdfBytes(), "CONTRACT", pdfBytes(), "DRAWINGS_REVIEW", pdfBytes()));

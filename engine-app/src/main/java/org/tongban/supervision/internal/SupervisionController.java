@@ -106,6 +106,7 @@ class SupervisionController {
     }
 
     @GetMapping("/api/v1/supervision/statistics/export")
+    @org.springframework.transaction.annotation.Transactional // the export is audited
     @Operation(summary = "The same statistics as a file: format csv or xlsx (default); column names in the request's language")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   @RequestParam(required = false) String by, @RequestParam(required = false) String format,
