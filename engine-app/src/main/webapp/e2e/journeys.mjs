@@ -3,6 +3,7 @@ import { staffJourneys, windowCorrection } from './staff-journeys.mjs'
 import { operationJourneys } from './operations-journeys.mjs'
 import { formJourneys } from './forms-journeys.mjs'
 import { calendarJourneys } from './calendar-journeys.mjs'
+import { supervisionJourneys } from './supervision-journeys.mjs'
 const PDF = Buffer.from('%PDF-1.4\n% Tongban browser test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 const FOOD = 'FOOD-BUSINESS-LICENCE'
 const MOBILE = { width: 390, height: 844 }
@@ -223,4 +224,5 @@ export const journeys = [
   ...operationJourneys,
   ...formJourneys,
   ...calendarJourneys,
+  ...supervisionJourneys,
 ]

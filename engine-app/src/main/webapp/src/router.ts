@@ -55,6 +55,8 @@ export const router = createRouter({
     },
     { path: '/workbench/ratings', name: 'follow-ups', component: () => import('./views/RatingFollowUpsView.vue'), meta: { auth: true } },
     { path: '/admin/calendar', name: 'calendar', component: () => import('./views/CalendarView.vue'), meta: { auth: true } },
+    { path: '/supervision/dashboard', name: 'dashboard', component: () => import('./views/SupervisionDashboardView.vue'), meta: { auth: true } },
+    { path: '/notices', name: 'notices', component: () => import('./views/NoticesView.vue'), meta: { auth: true } },
     { path: '/supervision', name: 'supervision', component: () => import('./views/SupervisionView.vue'), meta: { auth: true } },
     {
       path: '/supervision/cases/:caseNumber',

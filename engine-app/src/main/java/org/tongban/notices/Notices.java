@@ -9,6 +9,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tongban.identity.Actor;
 import org.tongban.notices.internal.NoticeMapper;
 import org.tongban.shared.DomainException;
@@ -20,10 +22,14 @@ public class Notices {
     /** How long after an urge the same person may urge the same case again. */
     public static final Duration URGE_INTERVAL = Duration.ofHours(1);
 
-    private final NoticeMapper mapper;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Notices.class);
 
-    Notices(NoticeMapper mapper) {
+    private final NoticeMapper mapper;
+    private final org.springframework.beans.factory.ObjectProvider<NoticeChannel> channels;
+
+    Notices(NoticeMapper mapper, org.springframework.beans.factory.ObjectProvider<NoticeChannel> channels) {
         this.mapper = mapper;
+        this.channels = channels;
     }
 
     /** What a notice is about: the case (id for the record, number and item for the recipient's list). */
@@ -33,9 +39,26 @@ public class Notices {
     /** One notice per recipient (each once), in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void send(NoticeKind kind, About about, Collection<String> recipients, Actor sender, String message, Instant at) {
+        var deliveries = new java.util.ArrayList<NoticeChannel.Delivery>();
         for (String recipient : new LinkedHashSet<>(recipients)) {
             mapper.insert(kind.name(), about.caseId(), about.caseNumber(), about.itemCode(), recipient, sender.username(),
                     sender.displayName(), about.stepName(), message, at);
+            deliveries.add(new NoticeChannel.Delivery(kind, recipient, about.caseNumber(), about.itemCode(), about.stepName(),
+                    sender.displayName(), message, at));
+        }
+        if (!deliveries.isEmpty() && channels.orderedStream().findAny().isPresent()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    channels.orderedStream().forEach(channel -> deliveries.forEach(d -> {
+                        try {
+                            channel.deliver(d);
+                        } catch (RuntimeException e) {
+                            LOG.warn("Notice channel {} failed for {}: {}", channel.getClass().getSimpleName(), d.recipient(), e.toString());
+                        }
+                    }));
+                }
+            });
         }
     }
 

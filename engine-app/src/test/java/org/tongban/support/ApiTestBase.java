@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +37,7 @@ import org.springframework.util.LinkedMultiValueMap;
                 "flowable.process.async.executor.default-timer-job-acquire-wait-time=1s",
                 // the suite's own traffic comes from loopback; tests of the limits send X-Forwarded-For
                 "tongban.security.rate-limits.exempt-addresses=127.0.0.1,0:0:0:0:0:0:0:1"})
-@org.springframework.context.annotation.Import(TestClock.Config.class)
+@org.springframework.context.annotation.Import({TestClock.Config.class, RecordingChannel.Config.class})
 public abstract class ApiTestBase {
 
     protected static final String PASSWORD = "Tongban@2026";
@@ -239,6 +240,28 @@ public abstract class ApiTestBase {
         actOk("liuyang", number, "inspection", "AGREE", "符合要求");
         actOk("wangfang", number, "decision", "GRANT", "准予许可");
         return number;
+    }
+
+    /**
+     * A food case accepted on Monday 2026-09-14 and still open: the clock moves to 2026-09-29 09:00 (past its statutory
+     * deadline 09-28) until the engine's timers have raised its red card, then back to real time.
+     */
+    protected String overdueFood() throws InterruptedException {
+        try {
+            clock.set(Instant.parse("2026-09-14T02:00:00Z"));
+            String number = submitFood("zhangwei");
+            actOk("wangfang", number, "acceptance", "ACCEPT", null);
+            clock.set(Instant.parse("2026-09-29T01:00:00Z"));
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (jdbc.queryForObject("SELECT COUNT(*) FROM tb_deadline_warning w JOIN tb_case c ON c.id = w.case_id "
+                    + "WHERE c.case_number = ? AND w.scope_key = 'CASE' AND w.card = 'RED'", Integer.class, number) == 0) {
+                assertThat(System.nanoTime()).as("the red card of " + number).isLessThan(end);
+                Thread.sleep(200);
+            }
+            return number;
+        } finally {
+            clock.reset();
+        }
     }
 
     /** No holiday schedule for {@code year}: removed through the API (as an administrator), so no cache keeps it. */

@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.tongban.TongbanApplication;
 import org.tongban.shared.ChinaTime;
 import org.tongban.support.ApiTestBase;
+import org.tongban.support.RecordingChannel;
 import org.tongban.support.TestClock;
 import org.tongban.support.TestDatabase;
 import org.tongban.workflow.EngineTimers;
@@ -36,6 +37,8 @@ class DeadlineWarningsTest extends ApiTestBase {
 
     @Autowired
     EngineTimers timers;
+    @Autowired
+    RecordingChannel channel;
 
     @AfterEach
     void realTime() {
@@ -59,7 +62,7 @@ class DeadlineWarningsTest extends ApiTestBase {
             properties.put("logging.level.org.flowable", "WARN");
             properties.put("flowable.process.async.executor.default-timer-job-acquire-wait-time", "1s");
             properties.put("tongban.materials.directory", MATERIAL_DIRECTORY.toString());
-            second = new SpringApplicationBuilder(TongbanApplication.class, TestClock.Config.class).properties(properties).run();
+            second = new SpringApplicationBuilder(TongbanApplication.class, TestClock.Config.class, RecordingChannel.Config.class).properties(properties).run();
         }
         return second.getBean(TestClock.class);
     }
@@ -149,6 +152,13 @@ class DeadlineWarningsTest extends ApiTestBase {
         assertThat(warningNotices("zhengli", numbers, "YELLOW")).isZero();
         assertThat(warningNotices("zhengli", numbers, "RED")).isEqualTo(12);
         assertThat(warningNotices("zhangwei", numbers, "")).as("not the applicant").isZero();
+        // the mail/SMS port was handed each of the node's committed notices once (the second node has its own channel)
+        var handed = new ArrayList<String>();
+        for (RecordingChannel c : List.of(channel, second.getBean(RecordingChannel.class))) {
+            c.deliveries.stream().filter(d -> d.recipient().equals("zhengli") && numbers.contains(d.caseNumber()))
+                    .forEach(d -> handed.add(d.caseNumber() + " " + d.message()));
+        }
+        assertThat(handed).hasSize(12).doesNotHaveDuplicates();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tb_audit_event WHERE action LIKE 'DEADLINE_%' AND subject = ?",
                 Integer.class, numbers.get(0))).isEqualTo(4);
 

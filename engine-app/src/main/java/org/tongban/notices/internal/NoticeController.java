@@ -51,11 +51,20 @@ class NoticeController {
     }
 
     @GetMapping("/notices")
-    @Operation(summary = "My notices: urges (催办) of cases I hold and copies (抄送) to me, newest first; "
-            + "unread=true|false; page from 0, size 1-100 (20)")
-    NoticePage all(@RequestParam(required = false) String unread, @RequestParam(required = false) String page,
-                   @RequestParam(required = false) String size, Actor user) {
-        return list(user, null, unread, page, size);
+    @Operation(summary = "My notices: urges (催办) of cases I hold, copies (抄送) to me and deadline warnings (预警: "
+            + "message 'YELLOW|RED <deadline>'), newest first; kind=URGE|CC|WARNING, unread=true|false; page from 0, size 1-100 (20)")
+    NoticePage all(@RequestParam(required = false) String kind, @RequestParam(required = false) String unread,
+                   @RequestParam(required = false) String page, @RequestParam(required = false) String size, Actor user) {
+        NoticeKind k = null;
+        if (present(kind)) {
+            try {
+                k = NoticeKind.valueOf(kind.strip());
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid(List.of(FieldProblem.of("kind", "not-an-option", QueryParameters.label("kind"),
+                        QueryParameters.label("kind"), java.util.Arrays.stream(NoticeKind.values()).map(Enum::name).toList())));
+            }
+        }
+        return list(user, k, unread, page, size);
     }
 
     @PostMapping("/notices/{id}/read")
