@@ -62,7 +62,9 @@ class DeadlineWarningsTest extends ApiTestBase {
             properties.put("logging.level.org.flowable", "WARN");
             properties.put("flowable.process.async.executor.default-timer-job-acquire-wait-time", "1s");
             properties.put("tongban.materials.directory", MATERIAL_DIRECTORY.toString());
-            second = new SpringApplicationBuilder(TongbanApplication.class, TestClock.Config.class, RecordingChannel.Config.class).properties(properties).run();
+            // as command-line arguments: they must win over application.yml (default properties would not)
+            second = new SpringApplicationBuilder(TongbanApplication.class, TestClock.Config.class, RecordingChannel.Config.class)
+                    .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         }
         return second.getBean(TestClock.class);
     }
@@ -91,10 +93,16 @@ class DeadlineWarningsTest extends ApiTestBase {
                 + ("CASE".equals(scope) ? "scope_key = 'CASE'" : "scope_key <> 'CASE'"), Integer.class, card);
     }
 
-    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+    private void await(String what, Supplier<Boolean> condition) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.get()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(end);
+            if (System.nanoTime() > end) {
+                throw new AssertionError("waiting for " + what + "; cards " + jdbc.queryForList("SELECT case_id, scope_key, card "
+                        + "FROM tb_deadline_warning ORDER BY id DESC LIMIT 30") + "; timers " + jdbc.queryForList("SELECT HANDLER_CFG_, "
+                        + "DUEDATE_, LOCK_OWNER_, LOCK_EXP_TIME_, RETRIES_, EXCEPTION_MSG_ FROM ACT_RU_TIMER_JOB ORDER BY DUEDATE_ LIMIT 40")
+                        + "; jobs " + jdbc.queryForList("SELECT HANDLER_CFG_, LOCK_OWNER_, LOCK_EXP_TIME_, RETRIES_, EXCEPTION_MSG_ FROM ACT_RU_JOB")
+                        + "; dead " + jdbc.queryForList("SELECT HANDLER_CFG_, EXCEPTION_MSG_ FROM ACT_RU_DEADLETTER_JOB"));
+            }
             Thread.sleep(200);
         }
     }
