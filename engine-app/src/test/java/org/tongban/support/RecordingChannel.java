@@ -16,11 +16,14 @@ public class RecordingChannel implements NoticeChannel {
         deliveries.add(delivery);
     }
 
+    /** One for every context of the test JVM (each is a node on the same database): what any node delivered. */
+    private static final RecordingChannel SHARED = new RecordingChannel();
+
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
         @Bean
         RecordingChannel recordingChannel() {
-            return new RecordingChannel();
+            return SHARED;
         }
     }
 }

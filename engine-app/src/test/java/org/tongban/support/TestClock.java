@@ -40,12 +40,18 @@ public class TestClock extends Clock {
         return at == null ? Instant.now() : at;
     }
 
+    /**
+     * One clock for every application context of the test JVM: the suite caches several contexts (some tests mock a
+     * bean), and all of them run engine timers on the same database, so they are nodes that must agree on the time.
+     */
+    private static final TestClock SHARED = new TestClock();
+
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
         @Bean
         @Primary
         TestClock testClock() {
-            return new TestClock();
+            return SHARED;
         }
     }
 }
