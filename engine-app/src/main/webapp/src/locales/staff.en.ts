@@ -313,6 +313,7 @@ const staffEn: StaffMessages = {
     title: 'Notifications',
     bell: 'Notifications',
     unreadCount: '{n} unread',
+    kind: 'Kind',
     all: 'All',
     URGE: 'Urge',
     CC: 'Copy',

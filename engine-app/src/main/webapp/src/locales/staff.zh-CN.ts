@@ -312,6 +312,7 @@ const staffZhCN = {
     title: '消息中心',
     bell: '消息',
     unreadCount: '{n} 条未读',
+    kind: '类型',
     all: '全部',
     URGE: '催办',
     CC: '抄送',
