@@ -50,6 +50,33 @@ public final class QueryParameters {
         return (int) Math.max(min, Math.min(max, n));
     }
 
+    /** One of the enum's names (any case), or {@code absent}; anything else is a problem naming the options. */
+    public static <E extends Enum<E>> E option(String field, String value, Class<E> type, E absent, List<FieldProblem> problems) {
+        if (!present(value)) {
+            return absent;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(FieldProblem.of(field, "not-an-option", label(field), label(field),
+                    java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+            return absent;
+        }
+    }
+
+    /** An ISO date (YYYY-MM-DD), or {@code absent}; anything else is a problem (and null). */
+    public static java.time.LocalDate date(String field, String value, java.time.LocalDate absent, List<FieldProblem> problems) {
+        if (!present(value)) {
+            return absent;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(FieldProblem.of(field, "bad-date", label(field), label(field)));
+            return null;
+        }
+    }
+
     /** The field's name in the client's language ({@code label.<field>} in the message files). */
     public static DefaultMessageSourceResolvable label(String field) {
         return new DefaultMessageSourceResolvable(new String[] {"label." + field}, field);

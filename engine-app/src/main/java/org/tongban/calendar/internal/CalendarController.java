@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,13 +79,10 @@ class CalendarController {
     @Operation(summary = "What-if (期限测算): the item's statutory and promised deadline dates for an acceptance date "
             + "(default today, China time); public, rate-limited; 409 calendar-year-missing beyond the entered schedules")
     Deadlines.WhatIf whatIf(@PathVariable String code, @RequestParam(required = false) String acceptedOn) {
-        LocalDate date = LocalDate.now(clock);
-        if (QueryParameters.present(acceptedOn)) {
-            try {
-                date = LocalDate.parse(acceptedOn.strip());
-            } catch (DateTimeParseException e) {
-                throw DomainException.invalid(FieldProblem.of("acceptedOn", "bad-date", QueryParameters.label("acceptedOn")));
-            }
+        var problems = new java.util.ArrayList<FieldProblem>();
+        LocalDate date = QueryParameters.date("acceptedOn", acceptedOn, LocalDate.now(clock), problems);
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
         }
         return deadlines.whatIf(code, date);
     }

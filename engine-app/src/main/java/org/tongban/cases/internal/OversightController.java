@@ -1,17 +1,13 @@
 package org.tongban.cases.internal;
 
-import static org.tongban.shared.QueryParameters.label;
 import static org.tongban.shared.QueryParameters.number;
-import static org.tongban.shared.QueryParameters.present;
 import static org.tongban.shared.QueryParameters.text;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +18,7 @@ import org.tongban.catalogue.Catalogue;
 import org.tongban.identity.Directory;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.FieldProblem;
+import org.tongban.shared.QueryParameters;
 
 /** Supervision (办件监管): supervisors and admins list every case, read-only, filtered and paged. */
 @RestController
@@ -57,15 +54,7 @@ class OversightController {
         var problems = new ArrayList<FieldProblem>();
         String item = text("itemCode", itemCode, problems);
         String dept = text("department", department, problems);
-        CaseStatus state = null;
-        if (present(status)) {
-            try {
-                state = CaseStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(FieldProblem.of("status", "not-an-option", label("status"), label("status"),
-                        Arrays.stream(CaseStatus.values()).map(Enum::name).toList()));
-            }
-        }
+        CaseStatus state = QueryParameters.option("status", status, CaseStatus.class, null, problems);
         int p = number("page", page, 0, 0, MAX_PAGE, problems);
         int s = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, problems);
         if (!problems.isEmpty()) {

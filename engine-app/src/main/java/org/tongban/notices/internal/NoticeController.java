@@ -55,14 +55,10 @@ class NoticeController {
             + "message 'YELLOW|RED <deadline>'), newest first; kind=URGE|CC|WARNING, unread=true|false; page from 0, size 1-100 (20)")
     NoticePage all(@RequestParam(required = false) String kind, @RequestParam(required = false) String unread,
                    @RequestParam(required = false) String page, @RequestParam(required = false) String size, Actor user) {
-        NoticeKind k = null;
-        if (present(kind)) {
-            try {
-                k = NoticeKind.valueOf(kind.strip());
-            } catch (IllegalArgumentException e) {
-                throw DomainException.invalid(List.of(FieldProblem.of("kind", "not-an-option", QueryParameters.label("kind"),
-                        QueryParameters.label("kind"), java.util.Arrays.stream(NoticeKind.values()).map(Enum::name).toList())));
-            }
+        var problems = new ArrayList<FieldProblem>();
+        NoticeKind k = QueryParameters.option("kind", kind, NoticeKind.class, null, problems);
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
         }
         return list(user, k, unread, page, size);
     }

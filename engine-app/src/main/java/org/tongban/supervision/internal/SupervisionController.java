@@ -1,8 +1,9 @@
 package org.tongban.supervision.internal;
 
+import static org.tongban.shared.QueryParameters.date;
 import static org.tongban.shared.QueryParameters.label;
 import static org.tongban.shared.QueryParameters.number;
-import static org.tongban.shared.QueryParameters.present;
+import static org.tongban.shared.QueryParameters.option;
 import static org.tongban.shared.QueryParameters.text;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +43,8 @@ class SupervisionController {
 
     /** The longest period the statistics cover in one request. */
     static final int MAX_PERIOD_DAYS = 732;
+
+    enum Format { CSV, XLSX }
 
     /** A card with its item's names and responsible department. */
     record WarningLine(DeadlineCard card, String itemNameZh, String itemNameEn, String department) {
@@ -112,10 +114,7 @@ class SupervisionController {
                                   @RequestParam(required = false) String by, @RequestParam(required = false) String format,
                                   Actor user) throws IOException {
         var problems = new ArrayList<FieldProblem>();
-        String kind = present(format) ? format.strip().toLowerCase(Locale.ROOT) : "xlsx";
-        if (!kind.equals("csv") && !kind.equals("xlsx")) {
-            problems.add(FieldProblem.of("format", "not-an-option", label("format"), label("format"), List.of("csv", "xlsx")));
-        }
+        String kind = option("format", format, Format.class, Format.XLSX, problems).name().toLowerCase(Locale.ROOT);
         Statistics.Report report = report(from, to, by, problems);
         boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         byte[] body = kind.equals("csv") ? StatisticsExport.csv(report, en) : StatisticsExport.xlsx(report, en);
@@ -145,30 +144,5 @@ class SupervisionController {
             throw DomainException.invalid(problems);
         }
         return statistics.report(start, end, grouping);
-    }
-
-    private static LocalDate date(String field, String value, LocalDate absent, List<FieldProblem> problems) {
-        if (!present(value)) {
-            return absent;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(FieldProblem.of(field, "bad-date", label(field), label(field)));
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E option(String field, String value, Class<E> type, E absent, List<FieldProblem> problems) {
-        if (!present(value)) {
-            return absent;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(FieldProblem.of(field, "not-an-option", label(field), label(field),
-                    java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-            return absent;
-        }
     }
 }
