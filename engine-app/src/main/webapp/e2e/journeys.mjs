@@ -132,7 +132,7 @@ export const journeys = [
       await h.axe('case page')
       await h.shot('case-mobile')
       // the session ends behind the page's back: the next API call's 401 leads to sign-in and back
-      await h.context.clearCookies({ name: 'JSESSIONID' })
+      await h.context.clearCookies({ name: 'SESSION' })
       await page.getByRole('link', { name: '我的办件' }).click()
       await page.waitForURL('**/sign-in?redirect=/my/cases')
       await signIn(page, 'zhangwei')

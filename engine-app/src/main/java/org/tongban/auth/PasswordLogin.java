@@ -65,7 +65,7 @@ public class PasswordLogin implements AuthenticationProvider {
             answered = true;
             if (user.isPresent() && matches && user.get().isEnabled()) {
                 throttle.succeeded(username);
-                return UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());
+                return UsernamePasswordAuthenticationToken.authenticated(user.get().withoutPassword(), null, user.get().getAuthorities());
             }
         } finally {
             if (!answered) {

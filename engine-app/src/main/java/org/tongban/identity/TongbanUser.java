@@ -16,6 +16,11 @@ public record TongbanUser(String username, String passwordHash, String displayNa
         return new Actor(username, displayName, roles, departments);
     }
 
+    /** The same user without the password hash: what an authenticated session keeps (it is stored in the database). */
+    public TongbanUser withoutPassword() {
+        return new TongbanUser(username, null, displayName, roles, departments, enabled);
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -60,7 +60,7 @@ class SecurityConfig {
                 // the web UI: built files and page loads of its client routes (data still needs login)
                 .requestMatchers(HttpMethod.GET, "/index.html", "/assets/**", "/favicon.svg").permitAll()
                 .requestMatchers(SpaFallback::isClientRoute).permitAll()
-                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health").permitAll()
+                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", HealthController.PATH).permitAll()
                 .requestMatchers("/error", "/login", "/").permitAll()
                 .anyRequest().authenticated();
     }

@@ -61,7 +61,7 @@ class LicenceAfterCrashTest extends ApiTestBase {
         assertThat(licences(number)).isZero();
         assertThat(pendingGrants(number)).isEqualTo(1);
 
-        // restart: incomplete publications are resubmitted (spring.modulith.events.republish-outstanding-events-on-restart)
+        // a node resumes it: incomplete publications are delivered again (cluster.EventRedelivery)
         incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof CaseGranted g && g.caseNumber().equals(number));
         JsonNode licence = awaitLicence("zhangwei", number);
         assertThat(caseOf("zhangwei", number).get("licence").get("status").asText()).isEqualTo("ISSUED");

@@ -35,6 +35,8 @@ import org.springframework.util.LinkedMultiValueMap;
         properties = {"tongban.demo-data=true", "logging.level.org.flowable=WARN",
                 // deadline timers fall due when a test moves the clock: look for them every second, not every ten
                 "flowable.process.async.executor.default-timer-job-acquire-wait-time=1s",
+                // tests that leave a publication incomplete on purpose redeliver it themselves (cluster.EventRedelivery)
+                "tongban.events.redelivery-interval=PT1H",
                 // the suite's own traffic comes from loopback; tests of the limits send X-Forwarded-For
                 "tongban.security.rate-limits.exempt-addresses=127.0.0.1,0:0:0:0:0:0:0:1"})
 @org.springframework.context.annotation.Import({TestClock.Config.class, RecordingChannel.Config.class})

@@ -62,6 +62,7 @@ class DeadlineWarningsTest extends ApiTestBase {
             properties.put("logging.level.org.flowable", "WARN");
             properties.put("flowable.process.async.executor.default-timer-job-acquire-wait-time", "1s");
             properties.put("tongban.materials.directory", MATERIAL_DIRECTORY.toString());
+            properties.put("tongban.events.redelivery-interval", "PT1H");
             // as command-line arguments: they must win over application.yml (default properties would not)
             second = new SpringApplicationBuilder(TongbanApplication.class, TestClock.Config.class, RecordingChannel.Config.class)
                     .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

@@ -32,6 +32,14 @@ class BrowserSessionTest extends ApiTestBase {
         var todo = rest.exchange("/api/v1/tasks", HttpMethod.GET, new HttpEntity<>(withSession), JsonNode.class);
         assertThat(todo.getStatusCode().value()).isEqualTo(200);
 
+        // the session lives in the database (any node can serve it), and it keeps no password hash
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION WHERE PRINCIPAL_NAME = 'wangfang'", Integer.class))
+                .isPositive();
+        for (byte[] attribute : jdbc.queryForList("SELECT A.ATTRIBUTE_BYTES FROM SPRING_SESSION_ATTRIBUTES A JOIN SPRING_SESSION S "
+                + "ON S.PRIMARY_ID = A.SESSION_PRIMARY_ID WHERE S.PRINCIPAL_NAME = 'wangfang'", byte[].class)) {
+            assertThat(new String(attribute, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("$2a$");
+        }
+
         // a cookie-authenticated POST without the CSRF token is refused, as a cross-site form would be
         withSession.setContentType(MediaType.APPLICATION_JSON);
         var forged = rest.exchange("/api/v1/tasks/any/claim", HttpMethod.POST, new HttpEntity<>("{}", withSession), JsonNode.class);
@@ -125,7 +133,7 @@ class BrowserSessionTest extends ApiTestBase {
     }
 
     private static String cookie(HttpHeaders headers) {
-        return cookie(headers, "JSESSIONID");
+        return cookie(headers, "SESSION");
     }
 
     private static String cookie(HttpHeaders headers, String name) {

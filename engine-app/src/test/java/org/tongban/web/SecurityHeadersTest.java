@@ -62,7 +62,7 @@ class SecurityHeadersTest extends ApiTestBase {
         var response = rest.exchange("/api/v1/session", HttpMethod.POST,
                 new HttpEntity<>(Map.of("username", "zhoumin", "password", PASSWORD), login), String.class);
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID"))
+        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("SESSION="))
                 .findFirst().orElseThrow();
     }
 }

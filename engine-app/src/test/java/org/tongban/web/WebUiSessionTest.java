@@ -79,7 +79,7 @@ class WebUiSessionTest extends ApiTestBase {
         assertThat(login.getBody().get("username").asText()).isEqualTo("zhangwei");
         assertThat(login.getBody().get("displayName").asText()).isEqualTo("张伟");
         assertThat(login.getBody().get("roles")).extracting(JsonNode::asText).containsExactly("APPLICANT");
-        assertThat(browser.cookies).containsKey("JSESSIONID");
+        assertThat(browser.cookies).containsKey("SESSION");
         assertThat(browser.cookies.get("XSRF-TOKEN")).as("a fresh CSRF token after login").isNotEqualTo(before);
 
         var me = browser.send(HttpMethod.GET, "/api/v1/me", null, false);
@@ -91,12 +91,12 @@ class WebUiSessionTest extends ApiTestBase {
         var noHeader = browser.send(HttpMethod.DELETE, "/api/v1/session", null, false);
         assertThat(noHeader.getStatusCode().value()).isEqualTo(403);
         assertThat(browser.send(HttpMethod.GET, "/api/v1/me", null, false).getStatusCode().value()).isEqualTo(200);
-        String session = browser.cookies.get("JSESSIONID");
+        String session = browser.cookies.get("SESSION");
         assertThat(browser.send(HttpMethod.DELETE, "/api/v1/session", null, true).getStatusCode().value()).isEqualTo(204);
         assertThat(browser.send(HttpMethod.GET, "/api/v1/me", null, false).getStatusCode().value()).isEqualTo(204);
         // the old session id is dead even if a copy was kept
         var replay = new Browser();
-        replay.cookies.put("JSESSIONID", session);
+        replay.cookies.put("SESSION", session);
         assertThat(replay.send(HttpMethod.GET, "/api/v1/cases", null, false).getStatusCode().value()).isEqualTo(401);
     }
 

@@ -48,6 +48,7 @@ public class FormVersions implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        org.tongban.forms.internal.validation.FeelExpressions.warmUp();
         files.shipped().forEach((formId, form) -> {
             FormVersion stored;
             try {

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,6 +68,14 @@ class DemoData implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        try {
+            load();
+        } catch (DuplicateKeyException raced) { // two nodes starting on one empty database: the other one's commit won
+            log.info("Demo data loaded by another node");
+        }
+    }
+
+    private void load() {
         tx.executeWithoutResult(status -> {
             if (!mapper.departments().isEmpty()) {
                 return;

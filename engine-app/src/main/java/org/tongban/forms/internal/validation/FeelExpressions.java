@@ -32,6 +32,11 @@ public final class FeelExpressions {
     public static final int MAX_LENGTH = 1000;
     public static final int MAX_NODES = 300;
     static final long TIME_LIMIT_MS = 500;
+    /** How long an evaluation may wait for a free evaluator before it runs (not counted against its time limit). */
+    static final long QUEUE_LIMIT_MS = 10_000;
+    /** The longest an evaluation may take in wall time, however little CPU it got. */
+    static final long WALL_LIMIT_MS = 5_000;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** The syntax tree nodes (org.camunda.feel.syntaxtree) a form's FEEL may contain. */
     private static final Set<String> ALLOWED_NODES = Set.of("ConstBool", "ConstNull", "ConstNumber", "ConstString",
@@ -51,7 +56,7 @@ public final class FeelExpressions {
             "index of", "sublist", "flatten", "distinct values", "reverse", "get value", "get entries");
 
     private static final FeelEngineApi ENGINE = FeelEngineBuilder.create().withEnabledExternalFunctions(false).build();
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
         Thread t = new Thread(r, "feel-eval");
         t.setDaemon(true);
         return t;
@@ -136,12 +141,31 @@ public final class FeelExpressions {
      * {@link EvaluationTimeout} when it runs longer than the limit.
      */
     public static Optional<Object> evaluate(Feel feel, Map<String, Object> variables) {
+        var started = new java.util.concurrent.CompletableFuture<Long>(); // the evaluator thread's CPU time at start
+        long[] thread = new long[1];
         Future<Object> run = POOL.submit(() -> {
+            thread[0] = Thread.currentThread().getId();
+            started.complete(CPU.getCurrentThreadCpuTime());
             var result = ENGINE.evaluate(feel.parsed(), variables);
             return result.isSuccess() ? result.result() : null;
         });
         try {
-            return Optional.ofNullable(run.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS));
+            // The limit is the expression's own CPU time. Waiting for a free evaluator, or for a core on a loaded
+            // machine, is not the expression's fault: counted as wall time, it failed valid applications under load
+            // (TwoNodeKillIT). A wall-clock cap still ends any evaluation that is starved for long.
+            long cpuAtStart = started.get(QUEUE_LIMIT_MS, TimeUnit.MILLISECONDS);
+            long limit = TimeUnit.MILLISECONDS.toNanos(TIME_LIMIT_MS);
+            long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WALL_LIMIT_MS);
+            while (true) {
+                try {
+                    return Optional.ofNullable(run.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS));
+                } catch (TimeoutException slow) {
+                    long used = CPU.getThreadCpuTime(thread[0]) - cpuAtStart;
+                    if (used >= limit || System.nanoTime() > giveUp) {
+                        throw slow;
+                    }
+                }
+            }
         } catch (TimeoutException e) {
             run.cancel(true);
             throw new EvaluationTimeout();
@@ -150,6 +174,14 @@ public final class FeelExpressions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EvaluationTimeout();
+        }
+    }
+
+    /** Loads the engine's classes at start-up, so the first application after a restart does not pay for them. */
+    public static void warmUp() {
+        for (String text : new String[] {"if date(\"2026-12-05\") - date(\"2026-01-01\") > duration(\"P1D\") then 1 + 2 * 3 else 0",
+                "string length(upper case(\"x\")) + count([1, 2]) + sum([1.5, 2]) > 1 and not(false)"}) {
+            ENGINE.evaluate(parse(text).parsed(), Map.of());
         }
     }
 
