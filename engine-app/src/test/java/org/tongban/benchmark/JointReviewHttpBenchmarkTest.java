@@ -44,6 +44,8 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     private static final int WARMUP_CASES = Integer.getInteger("bench.warmup-cases", 20);
+    /** 2: also run each round through HAProxy over this JVM's node and a second node (the packaged jar, its own JVM). */
+    private static final int NODES = Integer.getInteger("bench.nodes", 1);
     private static final Map<String, String> REVIEWERS = Map.of("DQ-ZRZY", "zhaolei", "DQ-XF", "sunqiang", "DQ-STHJ", "zhoumin");
 
     /** simple: HttpURLConnection, the leanest client in the JDK (clients share the server's JVM and CPU); jdk: java.net.http. */
@@ -80,10 +82,63 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
             }
         };
         var clients = new ConcurrentHashMap<String, TestRestTemplate>();
-        Runnable bearer = () -> httpCycle(user -> clients.computeIfAbsent(user, this::client));
+        Runnable bearer = () -> httpCycle(user -> clients.computeIfAbsent(user, u -> client(u, rest.getRootUri())));
+        TwoNodes two = NODES == 2 ? TwoNodes.start(rest.getRootUri()) : null;
+        var proxyClients = new ConcurrentHashMap<String, TestRestTemplate>();
+        Runnable twoNodes = two == null ? null : () -> httpCycle(user -> proxyClients.computeIfAbsent(user, u -> client(u, two.proxy.url())));
+        try {
+            measure(bare, bareCycle, bareCycleCpu, bearer, twoNodes, two);
+        } finally {
+            if (two != null) {
+                two.stop();
+            }
+        }
+    }
+
+    /** The second node and the proxy in front of both (bench.nodes=2); the jar must be packaged first. */
+    private record TwoNodes(org.tongban.cluster.ClusterNode node, org.tongban.cluster.LoadBalancer proxy) {
+
+        static TwoNodes start(String firstNode) throws Exception {
+            java.nio.file.Path jar;
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target"))) {
+                jar = files.filter(f -> f.getFileName().toString().matches("engine-app-.*\\.jar")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("bench.nodes=2 needs the jar: mvn -o -pl engine-app package -DskipTests"));
+            }
+            var work = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "bench-cluster")).toAbsolutePath();
+            var properties = new java.util.HashMap<String, String>(TestDatabase.properties());
+            properties.put("spring.profiles.active", "mysql");
+            properties.put("tongban.demo-data", "false");
+            properties.put("tongban.data-dir", java.nio.file.Path.of("data").toAbsolutePath().toString()); // the same signing keys
+            properties.put("tongban.materials.directory", MATERIAL_DIRECTORY.toString());
+            properties.put("logging.level.org.flowable", "WARN");
+            var node = new org.tongban.cluster.ClusterNode("bench-node2", org.tongban.cluster.TwoNodeKillIT.freePort(), jar, work, properties);
+            node.start();
+            node.awaitHealthy(java.time.Duration.ofMinutes(4));
+            int firstPort = java.net.URI.create(firstNode).getPort();
+            var proxy = new org.tongban.cluster.LoadBalancer(java.nio.file.Path.of("..", "docs", "examples", "cluster").toAbsolutePath().normalize(),
+                    org.tongban.cluster.TwoNodeKillIT.freePort(), List.of(firstPort, node.port), work.resolve("haproxy.log"));
+            Thread.sleep(3000); // both nodes pass two health checks
+            return new TwoNodes(node, proxy);
+        }
+
+        void stop() throws InterruptedException {
+            proxy.stop();
+            node.stop();
+        }
+    }
+
+    private void measure(Runnable bare, BareFlowableCycle bareCycle, java.util.concurrent.atomic.AtomicLong bareCycleCpu,
+                         Runnable bearer, Runnable twoNodes, TwoNodes two) throws Exception {
 
         Load.seconds(bare, WARMUP_CASES, THREADS);
         Load.seconds(bearer, WARMUP_CASES, THREADS); // warm-up: JIT, pools, font subsetter, one token per user
+        if (twoNodes != null) {
+            Load.seconds(twoNodes, WARMUP_CASES, THREADS); // the second node's JIT
+        }
+        double twoSeconds = 0;
+        ServerCounters twoSql = new ServerCounters(0, 0);
+        CpuTimes twoCpu = new CpuTimes(0, 0);
+        long twoNodeCpu = 0;
         var bareTimes = new Latencies();
         var httpTimes = new Latencies();
         bareCycle.latencies = bareTimes;
@@ -124,6 +179,17 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
                 bareSql = bareSql.plus(between.since(before));
                 bearerSql = bearerSql.plus(after.since(between));
             }
+            if (twoNodes != null) {
+                long nodeCpuBefore = two.node().cpuNanos();
+                var twoCpuBefore = CpuTimes.now();
+                var twoBefore = ServerCounters.read();
+                twoSeconds += Load.seconds(twoNodes, CASES, THREADS);
+                twoCpu = twoCpu.plus(CpuTimes.now().since(twoCpuBefore));
+                twoNodeCpu += two.node().cpuNanos() - nodeCpuBefore;
+                if (twoBefore != null) {
+                    twoSql = twoSql.plus(ServerCounters.read().since(twoBefore));
+                }
+            }
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         double backgroundAfter = background();
@@ -137,6 +203,13 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         System.out.printf("BENCHMARK bare Flowable      : %7.2f cases/s (%d retried conflicts)%n", bareRate, bareCycle.retries.get());
         System.out.printf("BENCHMARK Tongban HTTP bearer: %7.2f cases/s (14 requests per case + to-do re-lists)%n", bearerRate);
         System.out.printf("BENCHMARK ratio bearer/bare  : %7.2f%n", bearerRate / bareRate);
+        if (twoNodes != null) {
+            double twoRate = cases / twoSeconds;
+            System.out.printf("BENCHMARK Tongban 2 nodes    : %7.2f cases/s through HAProxy (this JVM's node + one more JVM), ratio to bare %.2f, "
+                    + "per node %.2f; %.1f statements/case, %.2f commits/case; CPU per case, ms: this JVM %.1f + second node %.1f + database %.1f%n",
+                    twoRate, twoRate / bareRate, twoRate / bareRate / 2, (double) twoSql.questions() / cases, (double) twoSql.commits() / cases,
+                    twoCpu.jvmNanos() / 1e6 / cases, twoNodeCpu / 1e6 / cases, twoCpu.databaseNanos() / 1e6 / cases);
+        }
         double licenceRate = licenceProduction();
         System.out.printf("BENCHMARK licences rendered (PDF/A) + signed (PAdES): %7.2f licences/s on %d threads, %.1f x the Tongban case rate%n",
                 licenceRate, Runtime.getRuntime().availableProcessors(), licenceRate / bearerRate);
@@ -177,14 +250,14 @@ class JointReviewHttpBenchmarkTest extends ApiTestBase {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("constructionPermit").count()).isZero();
     }
 
-    /** A bearer-token client of the kind {@code bench.client} names; one login per user. */
-    private TestRestTemplate client(String user) {
-        if (!CLIENT.equals("simple")) {
+    /** A bearer-token client of the kind {@code bench.client} names, of the server at {@code root}; one login per user. */
+    private TestRestTemplate client(String user, String root) {
+        if (!CLIENT.equals("simple") && root.equals(rest.getRootUri())) {
             return as(user);
         }
         var client = new TestRestTemplate(restTemplates.requestFactory(SimpleClientHttpRequestFactory.class)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token(user, PASSWORD)));
-        client.setUriTemplateHandler(rest.getRestTemplate().getUriTemplateHandler());
+        client.setUriTemplateHandler(new org.springframework.web.util.DefaultUriBuilderFactory(root));
         return client;
     }
 

@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /** One application node: the packaged jar in its own JVM, as production runs it; its output goes to a log file. */
-final class ClusterNode {
+public final class ClusterNode {
 
     final String name;
-    final int port;
+    public final int port;
     private final Path jar;
     private final Path log;
     private final List<String> arguments;
     private Process process;
 
-    ClusterNode(String name, int port, Path jar, Path logDirectory, Map<String, String> properties) {
+    public ClusterNode(String name, int port, Path jar, Path logDirectory, Map<String, String> properties) {
         this.name = name;
         this.port = port;
         this.jar = jar;
@@ -30,12 +30,17 @@ final class ClusterNode {
         arguments.add("--server.port=" + port);
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx640m", "-jar", jar.toString()));
         command.addAll(arguments);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** CPU time the node's process has used so far (0 if unknown). */
+    public long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** SIGKILL: no shutdown hook, no connection closed politely, no lock released, no transaction finished. */
@@ -44,7 +49,7 @@ final class ClusterNode {
         process.waitFor();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -53,7 +58,7 @@ final class ClusterNode {
         }
     }
 
-    void awaitHealthy(Duration within) throws Exception {
+    public void awaitHealthy(Duration within) throws Exception {
         long giveUp = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < giveUp) {
             if (!process.isAlive()) {
@@ -78,7 +83,7 @@ final class ClusterNode {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
