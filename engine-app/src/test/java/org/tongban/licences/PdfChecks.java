@@ -71,16 +71,24 @@ final class PdfChecks {
     static String qrText(byte[] pdf, Layout layout) throws Exception {
         Layout.Box box = (layout == null ? new Layout(null, null, null, null, null, null, null, null, null, null) : layout)
                 .filled().qr();
-        float dpi = 300;
-        double pixelsPerMm = dpi / 25.4;
+        // As a phone does: aimed at the code, and another frame (here: another resolution) if one does not read.
+        Exception last = null;
         try (var document = Loader.loadPDF(pdf)) {
-            var page = new PDFRenderer(document).renderImageWithDPI(0, dpi);
-            int x = (int) Math.max(0, (box.left() - 5) * pixelsPerMm);
-            int y = (int) Math.max(0, (box.top() - 5) * pixelsPerMm);
-            int side = (int) ((box.size() + 10) * pixelsPerMm);
-            var aimed = page.getSubimage(x, y, Math.min(side, page.getWidth() - x), Math.min(side, page.getHeight() - y));
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(aimed))),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            for (float dpi : new float[] {300, 450, 600}) {
+                double pixelsPerMm = dpi / 25.4;
+                var page = new PDFRenderer(document).renderImageWithDPI(0, dpi);
+                int x = (int) Math.max(0, (box.left() - 5) * pixelsPerMm);
+                int y = (int) Math.max(0, (box.top() - 5) * pixelsPerMm);
+                int side = (int) ((box.size() + 10) * pixelsPerMm);
+                var aimed = page.getSubimage(x, y, Math.min(side, page.getWidth() - x), Math.min(side, page.getHeight() - y));
+                try {
+                    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(aimed))),
+                            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                } catch (com.google.zxing.ReaderException e) {
+                    last = e;
+                }
+            }
         }
+        throw last;
     }
 }

@@ -14,6 +14,9 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 /** A QR code drawn as vector squares (crisp at any zoom, no image in the PDF/A file). */
 final class QrCode {
 
+    /** Modules of white around the code: ISO/IEC 18004's quiet zone is 4; with 2 a busy background misread. */
+    static final int QUIET_ZONE = 4;
+
     private QrCode() {
     }
 
@@ -22,7 +25,7 @@ final class QrCode {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, QUIET_ZONE,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
         } catch (WriterException e) {
             throw new IOException("QR code cannot hold " + text.length() + " characters", e);
