@@ -425,6 +425,12 @@ public class Cases {
         return visibleCase(user, caseNumber).ref();
     }
 
+    /** The process version the case started on, as recorded with it (the engine's history of it may be cleaned). */
+    public String processDefinitionId(CaseRef ref) {
+        CaseRow row = mapper.byId(ref.id());
+        return row == null ? null : row.processDefinitionId;
+    }
+
     /**
      * The case's history. Its applicant sees the steps and their own actions, not the staff's internal
      * operations (who claimed, transferred, delegated, copied it, with their notes); staff see everything.

@@ -72,11 +72,15 @@ public class ProcessDefinitions {
     /** The BPMN XML of one deployed version of the item's process (404 if there is no such version). */
     /**
      * The BPMN XML of the version a process instance runs (or ran) on: a case's own diagram, which a designer's
-     * later version may differ from. Read from the instance's history row, kept at every history level we use.
+     * later version may differ from. Read from the instance's history row, kept at every history level we use, until
+     * history cleaning deletes it a year after the instance ended ({@code flowable.history-cleaning-after}): then
+     * {@code recordedDefinitionId} (the version the case recorded when it started, tb_case.process_definition_id) is
+     * asked for, if given.
      */
-    public Optional<byte[]> xmlOfInstance(String processInstanceId) {
+    public Optional<byte[]> xmlOfInstance(String processInstanceId, java.util.function.Supplier<String> recordedDefinitionId) {
         var instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        return Optional.ofNullable(instance).map(i -> xmlOf(i.getProcessDefinitionId()));
+        String definitionId = instance != null ? instance.getProcessDefinitionId() : recordedDefinitionId.get();
+        return Optional.ofNullable(definitionId).map(this::xmlOf);
     }
 
     private byte[] xmlOf(String processDefinitionId) {

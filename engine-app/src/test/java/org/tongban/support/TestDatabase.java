@@ -14,6 +14,10 @@ public final class TestDatabase {
     private static final String HOST = System.getProperty("tongban.test.mysql-host", "127.0.0.1:3306");
     private static final String USER = System.getProperty("tongban.test.mysql-user", "root");
     private static final String PASSWORD = System.getProperty("tongban.test.mysql-password", "");
+    /** The test database's name starts with this (a benchmark's own prefix keeps its databases apart). */
+    private static final String PREFIX = System.getProperty("tongban.test.db-prefix", "tongban_test_");
+    /** -Dtongban.test.keep-db=true: the database stays after the run (to inspect a benchmark's data). */
+    private static final boolean KEEP = Boolean.getBoolean("tongban.test.keep-db");
     private static Map<String, String> properties;
 
     private TestDatabase() {
@@ -28,7 +32,7 @@ public final class TestDatabase {
     }
 
     private static Map<String, String> mysql() {
-        String name = "tongban_test_" + ProcessHandle.current().pid() + "_" + (System.currentTimeMillis() % 100000);
+        String name = PREFIX + ProcessHandle.current().pid() + "_" + (System.currentTimeMillis() % 100000);
         String admin = "jdbc:mysql://" + HOST + "/?useSSL=false&allowPublicKeyRetrieval=true";
         try (var c = DriverManager.getConnection(admin, USER, PASSWORD); var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -37,7 +41,9 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("MySQL/MariaDB at " + HOST + " is needed for -Dtongban.test.db=mysql", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        if (KEEP) {
+            System.out.println("Test database kept after the run: " + name);
+        } else Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (var c = DriverManager.getConnection(admin, USER, PASSWORD); var s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name);
             } catch (SQLException ignored) {

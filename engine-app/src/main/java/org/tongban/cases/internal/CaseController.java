@@ -136,7 +136,7 @@ class CaseController {
     @Operation(summary = "The BPMN XML of the process version this case runs on (for its diagram); whoever may see the case")
     ResponseEntity<byte[]> process(@PathVariable String caseNumber, Actor user) {
         CaseRef ref = cases.ref(user, caseNumber);
-        byte[] xml = definitions.xmlOfInstance(ref.processInstanceId())
+        byte[] xml = definitions.xmlOfInstance(ref.processInstanceId(), () -> cases.processDefinitionId(ref))
                 .orElseThrow(() -> DomainException.notFound("case-not-found", caseNumber));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).header("X-Content-Type-Options", "nosniff").body(xml);
     }

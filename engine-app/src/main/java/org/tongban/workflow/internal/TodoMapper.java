@@ -20,21 +20,35 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 public interface TodoMapper {
 
-    String FILTER = """
-            FROM ACT_RU_TASK T JOIN ACT_RU_EXECUTION E ON E.ID_ = T.PROC_INST_ID_
-            LEFT JOIN ACT_RU_VARIABLE V ON V.EXECUTION_ID_ = T.PROC_INST_ID_ AND V.TASK_ID_ IS NULL AND V.NAME_ = #{itemCodeVariable}
-            LEFT JOIN ACT_RU_VARIABLE U ON U.EXECUTION_ID_ = T.PROC_INST_ID_ AND U.TASK_ID_ IS NULL AND U.NAME_ = #{urgedAtVariable}
-            WHERE T.CATEGORY_ IN <foreach item='c' collection='categories' open='(' separator=',' close=')'>#{c}</foreach>
-            <choose>
-              <when test='groups.isEmpty()'>AND (T.ASSIGNEE_ = #{assignee} OR T.OWNER_ = #{assignee})</when>
-              <otherwise>AND (T.ASSIGNEE_ = #{assignee} OR T.OWNER_ = #{assignee} OR (<if test='!includeClaimedByOthers'>T.ASSIGNEE_ IS NULL AND </if>
-                EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK L WHERE L.TASK_ID_ = T.ID_ AND L.TYPE_ = 'candidate' AND L.GROUP_ID_ IN
-                <foreach item='g' collection='groups' open='(' separator=',' close=')'>#{g}</foreach>)))</otherwise>
-            </choose>
+    /**
+     * The tasks that may match, found through indexes from each side of the filter's OR: assigned to the user, owned
+     * by them (tb_ix_task_assignee, tb_ix_task_owner), candidates of their departments (tb_ix_ident_lnk_group_task,
+     * covering); Flyway V23. With 100,000 open tasks the OR itself made the database read every open task and probe
+     * its links (0.5 s a page, docs/scale.md).
+     */
+    String CANDIDATES = """
+            SELECT A.ID_ FROM ACT_RU_TASK A WHERE A.ASSIGNEE_ = #{assignee}
+            UNION SELECT O.ID_ FROM ACT_RU_TASK O WHERE O.OWNER_ = #{assignee}
+            <if test='!groups.isEmpty()'>UNION SELECT G.TASK_ID_ FROM ACT_RU_IDENTITYLINK G WHERE G.GROUP_ID_ IN
+              <foreach item='g' collection='groups' open='(' separator=',' close=')'>#{g}</foreach> AND G.TYPE_ = 'candidate' AND G.TASK_ID_ IS NOT NULL</if>
+            """;
+
+    /**
+     * The to-do filter: the user's tasks (assigned or owned) and, with {@code groups}, their departments' candidate
+     * tasks that nobody has claimed (or that colleagues claimed, {@code includeClaimedByOthers}). A task among
+     * CANDIDATES that is neither the user's assigned nor owned one came from a candidate link of their departments,
+     * so "a candidate of my departments" needs no second look at the links here.
+     */
+    String FILTER = "FROM (" + CANDIDATES + """
+            ) K JOIN ACT_RU_TASK T ON T.ID_ = K.ID_
+            <if test='caseNumber != null'>JOIN ACT_RU_EXECUTION E ON E.ID_ = T.PROC_INST_ID_ AND E.BUSINESS_KEY_ = #{caseNumber}</if>
+            <if test='itemCode != null'>JOIN ACT_RU_VARIABLE V ON V.EXECUTION_ID_ = T.PROC_INST_ID_ AND V.TASK_ID_ IS NULL
+              AND V.NAME_ = #{itemCodeVariable} AND V.TEXT_ = #{itemCode}</if>
+            WHERE T.PROC_INST_ID_ IS NOT NULL
+            AND T.CATEGORY_ IN <foreach item='c' collection='categories' open='(' separator=',' close=')'>#{c}</foreach>
+            <if test='!groups.isEmpty() and !includeClaimedByOthers'>AND (T.ASSIGNEE_ = #{assignee} OR T.OWNER_ = #{assignee} OR T.ASSIGNEE_ IS NULL)</if>
             <if test='claimed != null and claimed'>AND T.ASSIGNEE_ IS NOT NULL</if>
             <if test='claimed != null and !claimed'>AND T.ASSIGNEE_ IS NULL</if>
-            <if test='caseNumber != null'>AND E.BUSINESS_KEY_ = #{caseNumber}</if>
-            <if test='itemCode != null'>AND V.TEXT_ = #{itemCode}</if>
             <if test='dueBefore != null'>AND T.DUE_DATE_ &lt; #{dueBefore}</if>
             """;
 
@@ -56,15 +70,19 @@ public interface TodoMapper {
             </choose> P.ID_ ASC
             """;
 
-    /** One row per (task, candidate department); {@code total} counts tasks, not rows. */
-    @Select("<script>SELECT P.ID_ AS id, P.TASK_DEF_KEY_ AS step_key, P.NAME_ AS name, P.CATEGORY_ AS category, "
-            + "P.PROC_INST_ID_ AS process_instance_id, P.ASSIGNEE_ AS assignee, P.CREATE_TIME_ AS created_at, "
-            + "P.DUE_DATE_ AS due_at, P.BUSINESS_KEY_ AS case_number, P.ITEM_CODE AS item_code, P.OWNER_ AS owner, "
-            + "P.DELEGATION_ AS delegation, P.URGED_AT AS urged_at, P.TOTAL AS total, "
-            + "L.GROUP_ID_ AS department FROM (SELECT T.ID_, T.TASK_DEF_KEY_, T.NAME_, T.CATEGORY_, T.PROC_INST_ID_, "
-            + "T.ASSIGNEE_, T.CREATE_TIME_, T.DUE_DATE_, E.BUSINESS_KEY_, V.TEXT_ AS ITEM_CODE, T.OWNER_, T.DELEGATION_, "
-            + "U.LONG_ AS URGED_AT, COUNT(*) OVER () AS TOTAL "
+    /**
+     * One row per (task, candidate department); {@code total} counts tasks, not rows. The count and the order run on
+     * narrow rows (id, times); the page's 20 tasks are then read whole, with their case number and variables.
+     */
+    @Select("<script>SELECT P.ID_ AS id, X.TASK_DEF_KEY_ AS step_key, X.NAME_ AS name, X.CATEGORY_ AS category, "
+            + "X.PROC_INST_ID_ AS process_instance_id, X.ASSIGNEE_ AS assignee, P.CREATE_TIME_ AS created_at, "
+            + "P.DUE_DATE_ AS due_at, E.BUSINESS_KEY_ AS case_number, I.TEXT_ AS item_code, X.OWNER_ AS owner, "
+            + "X.DELEGATION_ AS delegation, U.LONG_ AS urged_at, P.TOTAL AS total, L.GROUP_ID_ AS department "
+            + "FROM (SELECT T.ID_, T.CREATE_TIME_, T.DUE_DATE_, COUNT(*) OVER () AS TOTAL "
             + FILTER + " ORDER BY " + ORDER_TASKS + " LIMIT #{maxResults} OFFSET #{firstResult}) P "
+            + "JOIN ACT_RU_TASK X ON X.ID_ = P.ID_ JOIN ACT_RU_EXECUTION E ON E.ID_ = X.PROC_INST_ID_ "
+            + "LEFT JOIN ACT_RU_VARIABLE I ON I.EXECUTION_ID_ = X.PROC_INST_ID_ AND I.TASK_ID_ IS NULL AND I.NAME_ = #{itemCodeVariable} "
+            + "LEFT JOIN ACT_RU_VARIABLE U ON U.EXECUTION_ID_ = X.PROC_INST_ID_ AND U.TASK_ID_ IS NULL AND U.NAME_ = #{urgedAtVariable} "
             + "LEFT JOIN ACT_RU_IDENTITYLINK L ON L.TASK_ID_ = P.ID_ AND L.TYPE_ = 'candidate' AND L.GROUP_ID_ IS NOT NULL "
             + "ORDER BY " + ORDER_PAGE + ", L.GROUP_ID_</script>")
     List<TodoRow> page(Map<String, Object> q);
