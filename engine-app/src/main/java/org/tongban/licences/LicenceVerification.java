@@ -60,7 +60,8 @@ public class LicenceVerification {
 
     public VerifiedLicence verify(String token) {
         LicenceRow row = found(token);
-        var template = templates.require(catalogue.require(row.itemCode).licenceTemplate());
+        // the title it was printed with, even when a later template version renamed it
+        var template = templates.version(catalogue.require(row.itemCode).licenceTemplate(), row.templateVersion);
         boolean person = row.holderId != null && row.holderId.matches("\\d{17}[0-9X]");
         return new VerifiedLicence(template.title().zh(), row.licenceNumber, row.identifier,
                 person ? maskName(row.holderName) : row.holderName, person ? maskId(row.holderId) : row.holderId, row.issuer,

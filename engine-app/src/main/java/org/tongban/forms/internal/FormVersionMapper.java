@@ -21,6 +21,9 @@ interface FormVersionMapper {
     @Select("SELECT schema_json FROM tb_form_version WHERE form_id = #{formId} AND version = #{version}")
     String schema(String formId, int version);
 
+    @Select("SELECT COUNT(*) > 0 FROM tb_form_version WHERE form_id = #{formId} AND sha256 = #{sha256}")
+    boolean known(String formId, String sha256);
+
     /** Fails on the primary key when another deploy took the same version number at the same moment. */
     @Insert("INSERT INTO tb_form_version (form_id, version, schema_json, sha256, deployed_at, deployed_by) "
             + "VALUES (#{formId}, #{version}, #{schema}, #{sha256}, #{deployedAt}, #{deployedBy})")

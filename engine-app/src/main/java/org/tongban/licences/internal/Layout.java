@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.tongban.shared.FieldProblem;
 
 /**
  * The declarative layout (版式) of a licence or notice face, from the template's {@code layout:}. Lengths are
@@ -102,14 +103,14 @@ public record Layout(Page page, Border border, Background background, Text title
         return value != null ? value : otherwise;
     }
 
-    /** What is wrong with this layout (empty when nothing): unknown page, bad colours, anything off the page. */
-    public List<String> problems() {
-        var problems = new ArrayList<String>();
+    /** What is wrong with this layout (empty when nothing), each at its field: unknown page, bad colours, anything off the page. */
+    public List<FieldProblem> problems() {
+        var problems = new ArrayList<FieldProblem>();
         if (page != null && page.size() != null && !SIZES.containsKey(page.size())) {
-            problems.add("page.size must be A3, A4 or A5");
+            problems.add(FieldProblem.of("layout.page.size", "template-option", "layout.page.size", "A3, A4, A5"));
         }
         if (page != null && page.orientation() != null && !List.of("portrait", "landscape").contains(page.orientation())) {
-            problems.add("page.orientation must be portrait or landscape");
+            problems.add(FieldProblem.of("layout.page.orientation", "template-option", "layout.page.orientation", "portrait, landscape"));
         }
         if (!problems.isEmpty()) {
             return problems;
@@ -117,57 +118,56 @@ public record Layout(Page page, Border border, Background background, Text title
         Layout l = filled();
         double w = width();
         double h = height();
-        color("border.color", l.border().color(), problems);
+        color("layout.border.color", l.border().color(), problems);
         if (l.background().color() != null) {
-            color("background.color", l.background().color(), problems);
+            color("layout.background.color", l.background().color(), problems);
         }
         if (l.border().width() < 0 || l.border().width() > 10 || l.border().inset() < 0 || l.border().inset() > Math.min(w, h) / 3) {
-            problems.add("border width must be 0 to 10 mm and its inset 0 to a third of the page");
+            problems.add(FieldProblem.of("layout.border", "template-border"));
         }
-        inside("seal", l.seal(), w, h, problems);
-        inside("qr", l.qr(), w, h, problems);
-        text("title", l.title().top(), l.title().size(), h, problems);
-        text("identifier", l.identifier().top(), l.identifier().size(), h, problems);
-        text("issuer", l.issuer().top(), l.issuer().size(), h, problems);
-        block("fields", l.fields(), w, h, problems);
-        block("paragraphs", l.paragraphs(), w, h, problems);
+        inside("layout.seal", l.seal(), w, h, problems);
+        inside("layout.qr", l.qr(), w, h, problems);
+        text("layout.title", l.title().top(), l.title().size(), h, problems);
+        text("layout.identifier", l.identifier().top(), l.identifier().size(), h, problems);
+        text("layout.issuer", l.issuer().top(), l.issuer().size(), h, problems);
+        block("layout.fields", l.fields(), w, h, problems);
+        block("layout.paragraphs", l.paragraphs(), w, h, problems);
         double flowEnds = Math.min(l.seal().top(), l.issuer().top() - 10);
         if (flowEnds < l.fields().top() + l.fields().lineHeight() * 2
                 || (l.paragraphs().top() != null && flowEnds < l.paragraphs().top() + l.paragraphs().lineHeight() * 2)) {
-            problems.add("text must have room above the seal and the issuer: fields.top (and paragraphs.top) at least two lines above "
-                    + Math.round(flowEnds) + " mm");
+            problems.add(FieldProblem.of("layout.fields.top", "template-no-room", "layout.fields.top", Math.round(flowEnds)));
         }
         if (l.seal().size() < 20) {
-            problems.add("seal.size must be at least 20 mm");
+            problems.add(FieldProblem.of("layout.seal.size", "template-min-size", "layout.seal.size", 20));
         }
         if (l.qr().size() < 15) {
-            problems.add("qr.size must be at least 15 mm (smaller codes do not scan reliably)");
+            problems.add(FieldProblem.of("layout.qr.size", "template-min-size", "layout.qr.size", 15));
         }
         return problems;
     }
 
-    private static void color(String name, String value, List<String> problems) {
+    private static void color(String name, String value, List<FieldProblem> problems) {
         if (value == null || !value.matches("#[0-9A-Fa-f]{6}")) {
-            problems.add(name + " must be a colour like #B01E23");
+            problems.add(FieldProblem.of(name, "template-color", name));
         }
     }
 
-    private static void inside(String name, Box box, double w, double h, List<String> problems) {
+    private static void inside(String name, Box box, double w, double h, List<FieldProblem> problems) {
         if (box.left() < 0 || box.top() < 0 || box.size() <= 0 || box.left() + box.size() > w || box.top() + box.size() > h) {
-            problems.add(name + " must lie on the page (" + Math.round(w) + " × " + Math.round(h) + " mm)");
+            problems.add(FieldProblem.of(name, "template-off-page", name, Math.round(w), Math.round(h)));
         }
     }
 
-    private static void text(String name, double top, double size, double h, List<String> problems) {
+    private static void text(String name, double top, double size, double h, List<FieldProblem> problems) {
         if (top <= 0 || top > h || size < 5 || size > 72) {
-            problems.add(name + ".top must be on the page and its size 5 to 72 pt");
+            problems.add(FieldProblem.of(name, "template-text-size", name));
         }
     }
 
-    private static void block(String name, Block b, double w, double h, List<String> problems) {
+    private static void block(String name, Block b, double w, double h, List<FieldProblem> problems) {
         if (b.left() < 0 || b.right() < 0 || b.left() + b.labelWidth() + b.right() + 20 > w || (b.top() != null && (b.top() <= 0 || b.top() > h))
                 || b.size() < 5 || b.size() > 72 || b.lineHeight() <= 0 || b.gap() < 0) {
-            problems.add(name + " must lie on the page, leave at least 20 mm for values, and have a size of 5 to 72 pt");
+            problems.add(FieldProblem.of(name, "template-block", name));
         }
     }
 

@@ -61,7 +61,8 @@ public class LicenceIssuer {
         }
         Cases.GrantedCase grantedCase = cases.granted(granted.caseId());
         ServiceItem item = catalogue.require(grantedCase.itemCode());
-        LicenceTemplate template = templates.require(item.licenceTemplate());
+        LicenceTemplates.Versioned printed = templates.current(item.licenceTemplate());
+        LicenceTemplate template = printed.template();
         LocalDate issued = LocalDate.ofInstant(granted.grantedAt(), CHINA);
         Map<String, String> values = caseValues(grantedCase, item);
         var row = new LicenceRow();
@@ -81,7 +82,7 @@ public class LicenceIssuer {
             return false;
         }
         String number = template.numberPrefix() + issued.getYear() + String.format("%06d", row.id % 1_000_000);
-        produce(row, number, row.id, template, item, grantedCase.caseNumber(), values);
+        produce(row, number, row.id, printed, item, grantedCase.caseNumber(), values);
         return true;
     }
 
@@ -119,7 +120,8 @@ public class LicenceIssuer {
         }
         Cases.GrantedCase grantedCase = cases.granted(current.caseId);
         ServiceItem item = catalogue.require(grantedCase.itemCode());
-        LicenceTemplate template = templates.require(item.licenceTemplate());
+        LicenceTemplates.Versioned printed = templates.current(item.licenceTemplate());
+        LicenceTemplate template = printed.template();
         if ((validOnly ? mapper.supersedeValid(current.id) : mapper.supersede(current.id)) != 1) {
             return false;
         }
@@ -138,7 +140,7 @@ public class LicenceIssuer {
         row.amendmentReason = reason;
         mapper.insertVersion(row);
         long serial = Long.parseLong(current.identifier.split("\\.")[7]);
-        produce(row, current.licenceNumber, serial, template, item, grantedCase.caseNumber(), values);
+        produce(row, current.licenceNumber, serial, printed, item, grantedCase.caseNumber(), values);
         return true;
     }
 
@@ -172,9 +174,10 @@ public class LicenceIssuer {
         }
     }
 
-    /** Renders, signs and stores the file of a licence row (its identifier, token and hash with it). */
-    private void produce(LicenceRow row, String number, long serial, LicenceTemplate template, ServiceItem item,
+    /** Renders, signs and stores the file of a licence row (its identifier, token, hash and template version with it). */
+    private void produce(LicenceRow row, String number, long serial, LicenceTemplates.Versioned printed, ServiceItem item,
                          String caseNumber, Map<String, String> values) {
+        LicenceTemplate template = printed.template();
         LocalDate issued = LocalDate.ofInstant(row.issuedAt, CHINA);
         String identifier = LicenceIdentifier.of(template.typeCode(), template.issuerCode(), serial, row.version);
         String token = newToken();
@@ -190,7 +193,7 @@ public class LicenceIssuer {
         byte[] face = renderer.render(template, template.issuer(), values, template.title().zh() + " " + number,
                 item.name().zh() + " " + caseNumber, created, metadata(template, number, identifier, row, issued));
         byte[] pdf = signer.sign(face, template.department(), template.issuer(), REASON, LicenceRenderer.seal(template), created);
-        mapper.attachPdf(row.id, number, identifier, token, Digests.sha256(pdf), pdf);
+        mapper.attachPdf(row.id, number, identifier, token, Digests.sha256(pdf), pdf, printed.version() == 0 ? null : printed.version());
     }
 
     /** 160 random bits, URL-safe: the verification URL names a licence without any personal data and cannot be guessed. */

@@ -30,12 +30,14 @@ public interface LicenceMapper {
         public String faceData;
         /** Why this version was amended (变更); null for a first issue or a renewal. */
         public String amendmentReason;
+        /** The licence template version it was printed with; null: the file shipped before versions (V24). */
+        public Integer templateVersion;
         /** Read only by {@link #withPdfByCase}. */
         public byte[] pdf;
     }
 
     String COLUMNS = "id, licence_number, case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status, "
-            + "sha256, identifier, verify_token, version, face_data";
+            + "sha256, identifier, verify_token, version, face_data, template_version";
 
     @Insert("INSERT INTO tb_licence (case_id, item_code, holder_name, holder_id, issuer, issued_at, valid_until, status) "
             + "VALUES (#{caseId}, #{itemCode}, #{holderName}, #{holderId}, #{issuer}, #{issuedAt}, #{validUntil}, #{status})")
@@ -58,8 +60,8 @@ public interface LicenceMapper {
     int supersedeValid(long id);
 
     @Update("UPDATE tb_licence SET licence_number = #{number}, identifier = #{identifier}, verify_token = #{token}, "
-            + "sha256 = #{sha256}, pdf = #{pdf} WHERE id = #{id}")
-    void attachPdf(long id, String number, String identifier, String token, String sha256, byte[] pdf);
+            + "sha256 = #{sha256}, pdf = #{pdf}, template_version = #{templateVersion} WHERE id = #{id}")
+    void attachPdf(long id, String number, String identifier, String token, String sha256, byte[] pdf, Integer templateVersion);
 
     /** VALID → REVOKED once: 0 rows when it was not valid (revoked meanwhile). */
     @Update("UPDATE tb_licence SET status = 'REVOKED', revoked_at = #{at}, revoked_by = #{by}, revocation_reason = #{reason} "

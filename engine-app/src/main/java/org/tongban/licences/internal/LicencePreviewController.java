@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,10 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongban.catalogue.Catalogue;
-import org.tongban.forms.FormField;
 import org.tongban.forms.Forms;
 
 /**
@@ -55,9 +55,22 @@ class LicencePreviewController {
     @Operation(summary = "The item's licence template rendered as a sample PDF (form values shown as their labels); DESIGNER, ADMIN")
     ResponseEntity<byte[]> preview(@PathVariable String code) {
         var item = catalogue.require(code);
-        LicenceTemplate template = templates.require(item.licenceTemplate());
+        return sample(item, templates.require(item.licenceTemplate()));
+    }
+
+    @PostMapping(path = "/api/v1/items/{code}/licence-preview", consumes = {"application/yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE},
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "A draft of the item's licence template (YAML, not deployed) rendered as a sample PDF; 400 at the draft's "
+            + "fields when it could not be deployed; DESIGNER, ADMIN")
+    ResponseEntity<byte[]> previewDraft(@PathVariable String code, HttpServletRequest request) throws java.io.IOException {
+        var item = catalogue.require(code);
+        String draft = LicenceTemplateController.body(request);
+        return sample(item, templates.check(item.licenceTemplate(), draft, FormPlaceholders.of(forms.require(item.form()).fields()).keySet()));
+    }
+
+    private ResponseEntity<byte[]> sample(org.tongban.catalogue.ServiceItem item, LicenceTemplate template) {
         var values = new HashMap<String, String>();
-        labels("form.", forms.require(item.form()).fields(), values);
+        FormPlaceholders.of(forms.require(item.form()).fields()).forEach((key, label) -> values.put("form." + key, "〈" + label + "〉"));
         LocalDate today = LocalDate.now(CHINA);
         var date = DateTimeFormatter.ofPattern("yyyy年M月d日");
         values.put("licence.number", template.numberPrefix() + today.getYear() + "000000");
@@ -88,17 +101,5 @@ class LicencePreviewController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(kind.name().toLowerCase(java.util.Locale.ROOT) + "-sample.pdf").build().toString())
                 .body(pdf);
-    }
-
-    private static void labels(String prefix, List<FormField> fields, Map<String, String> values) {
-        for (FormField f : fields) {
-            if (f.isContainer()) {
-                if (!f.isList()) {
-                    labels(f.key() == null ? prefix : prefix + f.key() + ".", f.components(), values);
-                }
-            } else {
-                values.put(prefix + f.key(), "〈" + f.label() + "〉");
-            }
-        }
     }
 }

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 public class LicenceRenderer {
 
     private final Map<String, FontPool> fonts = new HashMap<>();
-    private final LicenceTemplates templates;
+    private final TemplateFiles templates;
 
-    LicenceRenderer(LicenceTemplates templates) throws IOException {
+    LicenceRenderer(TemplateFiles templates) throws IOException {
         this.templates = templates;
         for (var font : templates.fonts().entrySet()) {
             fonts.put(font.getKey(), new FontPool(font.getValue()));
@@ -54,7 +54,7 @@ public class LicenceRenderer {
      */
     public byte[] render(Face face, String issuer, Map<String, String> values, String title, String subject, Calendar created,
                          Map<String, PdfA.Field> metadata) {
-        FontPool pool = fonts.get(face.font() == null ? LicenceTemplates.DEFAULT_FONT : face.font());
+        FontPool pool = fonts.get(face.font() == null ? TemplateFiles.DEFAULT_FONT : face.font());
         TrueTypeFont font;
         try {
             font = pool.borrow();

@@ -1,171 +1,218 @@
 package org.tongban.licences.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.ResourcePatternResolver;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.tongban.catalogue.Catalogue;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.audit.AuditLog;
 import org.tongban.licences.DocumentKind;
-import org.tongban.shared.InvalidContentException;
+import org.tongban.shared.Digests;
+import org.tongban.shared.DomainException;
+import org.tongban.shared.FieldProblem;
 
 /**
- * Loads the licence templates ({@code templates/licences/}), the notice templates ({@code templates/notices/}, one
- * per {@link DocumentKind}) and the fonts and background images they name, once at start-up; anything missing or
- * broken — an unknown key, a seal off the page, a font that does not parse — stops start-up with the file's name.
+ * The deployed versions of each licence template (证照模板, tb_licence_template_version). New licences, renewals and
+ * amendments print the latest version; a deployed version never changes, so parsed versions are cached for good,
+ * and which one is the latest is re-read after {@link #LATEST_FOR_MILLIS} (a version another node deployed is used
+ * here within seconds). At start-up a shipped file becomes a new version only when its text was never deployed, so
+ * a restart does not undo what a designer deployed in the studio, and an operator's changed file still arrives.
+ *
+ * <p>A designer may change what the face shows and where — title, rows, paragraphs, layout, font, term — but not
+ * what identifies the licence type and its issuer ({@link #IDENTITY}): those, with the signing key they name, are
+ * the operator's, in the file.
  */
 @Component
-public class LicenceTemplates {
+public class LicenceTemplates implements SmartInitializingSingleton {
 
-    static final String DEFAULT_FONT = "NotoSerifSC-Regular.ttf";
-    private static final String FILE_NAME = "[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*";
-    private static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+    static final String DEFAULT_FONT = TemplateFiles.DEFAULT_FONT;
+    public static final int MAX_TEMPLATE_BYTES = 64 * 1024;
+    static final long LATEST_FOR_MILLIS = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(LicenceTemplates.class);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+    private static final List<String> FACE_VALUES = List.of("licence.number", "licence.identifier", "licence.verifyUrl",
+            "licence.issuedDate", "licence.validUntil", "holder.name", "holder.idNumber", "case.number", "item.name");
+    private static final List<String> HOLDER_VALUES = List.of("case.number", "item.name");
+    static final Map<String, Function<LicenceTemplate, String>> IDENTITY = Map.of(
+            "code", LicenceTemplate::code, "department", LicenceTemplate::department, "issuer", LicenceTemplate::issuer,
+            "issuerCode", LicenceTemplate::issuerCode, "typeCode", LicenceTemplate::typeCode, "numberPrefix", LicenceTemplate::numberPrefix);
 
-    private final Map<String, LicenceTemplate> templates = new HashMap<>();
-    private final Map<DocumentKind, NoticeTemplate> notices = new EnumMap<>(DocumentKind.class);
-    private final Map<String, byte[]> fonts = new HashMap<>();
-    private final Map<String, byte[]> images = new HashMap<>();
-    private final ResourcePatternResolver resolver;
-    private final String base;
+    private final TemplateFiles files;
+    private final LicenceTemplateVersionMapper mapper;
+    private final TransactionTemplate tx;
+    private final AuditLog audit;
+    private final Map<String, LicenceTemplate> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
-    LicenceTemplates(ResourcePatternResolver resolver, Catalogue catalogue,
-                     @Value("${tongban.content-location}") String contentLocation) throws IOException {
-        this.resolver = resolver;
-        this.base = contentLocation.endsWith("/") ? contentLocation : contentLocation + "/";
-        var yaml = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        for (Resource file : resolver.getResources(base + "templates/licences/*.yaml")) {
-            String path = "templates/licences/" + file.getFilename();
-            LicenceTemplate template = read(yaml, file, path, LicenceTemplate.class);
-            if (template.code() == null || !path.endsWith("/" + template.code() + ".yaml") || template.title() == null
-                    || template.fields() == null || template.fields().isEmpty() || template.issuer() == null
-                    || template.holder() == null || template.validYears() <= 0 || template.numberPrefix() == null
-                    || template.department() == null || template.typeCode() == null || !template.typeCode().matches("[0-9A-Z]{1,32}")
-                    || template.issuerCode() == null || !template.issuerCode().matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
-                throw new InvalidContentException(path, "needs code (= file name), title, numberPrefix, validYears, holder, fields, "
-                        + "issuer, issuerCode (18-character credit code), department and typeCode (letters and digits)");
+    private record Latest(int version, long readAt) {
+    }
+
+    /** A template with the version it is. */
+    public record Versioned(int version, LicenceTemplate template) {
+    }
+
+    LicenceTemplates(TemplateFiles files, LicenceTemplateVersionMapper mapper, TransactionTemplate tx, AuditLog audit) {
+        this.files = files;
+        this.mapper = mapper;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        files.shippedTexts().forEach((code, text) -> {
+            LicenceTemplateVersion stored;
+            try {
+                stored = deployIfNew(code, text);
+            } catch (DomainException raced) { // another node starting at the same moment stored it first
+                stored = deployIfNew(code, text);
             }
-            checkFace(template, path);
-            templates.put(template.code(), template);
-        }
-        for (Resource file : resolver.getResources(base + "templates/notices/*.yaml")) {
-            String path = "templates/notices/" + file.getFilename();
-            NoticeTemplate notice = read(yaml, file, path, NoticeTemplate.class);
-            if (notice.code() == null || !path.endsWith("/" + notice.code() + ".yaml") || notice.kind() == null
-                    || notice.title() == null || notice.paragraphs() == null || notice.paragraphs().isEmpty()) {
-                throw new InvalidContentException(path, "needs code (= file name), kind, title and paragraphs");
-            }
-            if (notices.put(notice.kind(), notice) != null) {
-                throw new InvalidContentException(path, "a second template of kind " + notice.kind());
-            }
-            checkFace(notice, path);
-        }
-        for (DocumentKind kind : DocumentKind.values()) {
-            if (!notices.containsKey(kind)) {
-                throw new InvalidContentException("templates/notices/", "no template of kind " + kind);
-            }
-        }
-        catalogue.items().forEach(item -> {
-            if (!templates.containsKey(item.licenceTemplate())) {
-                throw new InvalidContentException(catalogue.descriptorPath(item),
-                        "licenceTemplate '" + item.licenceTemplate() + "' not found under templates/licences/");
-            }
+            log.info("Licence template {}: version {}", code, stored == null ? "unchanged" : stored.version());
         });
     }
 
-    private static <T> T read(ObjectMapper yaml, Resource file, String path, Class<T> type) {
-        try (var in = file.getInputStream()) {
-            return yaml.readValue(in, type);
-        } catch (IOException e) {
-            throw new InvalidContentException(path, "cannot be read: " + e.getMessage());
+    private LicenceTemplateVersion deployIfNew(String code, String text) {
+        if (mapper.known(code, sha256(text))) {
+            return null;
         }
+        return store(code, text, "system");
     }
 
-    /** The face's rows, paragraphs and layout, and loads the font and background image it names. */
-    private void checkFace(Face face, String path) throws IOException {
-        var problems = new ArrayList<String>();
-        if (face.title().zh() == null || face.title().zh().isBlank()) {
-            problems.add("title.zh is required");
-        }
-        for (Face.Field field : face.fields() == null ? List.<Face.Field>of() : face.fields()) {
-            if (field.label() == null || field.value() == null) {
-                problems.add("every field needs label and value");
-            } else if ((field.left() == null) != (field.top() == null)) {
-                problems.add("field '" + field.label() + "' needs both left and top, or neither");
-            } else if (field.left() != null) {
-                Layout page = (face.layout() == null ? new Layout(null, null, null, null, null, null, null, null, null, null) : face.layout());
-                double right = field.left() + (field.width() == null ? 20 : field.width());
-                if (field.left() < 0 || field.top() <= 0 || field.top() > page.height() || right > page.width()
-                        || (field.width() != null && field.width() < 20)) {
-                    problems.add("field '" + field.label() + "' must lie on the page with at least 20 mm for its value");
-                }
-            }
-        }
-        for (Face.Paragraph paragraph : face.paragraphs() == null ? List.<Face.Paragraph>of() : face.paragraphs()) {
-            if (paragraph.text() == null || (paragraph.align() != null && !List.of("left", "right").contains(paragraph.align()))) {
-                problems.add("every paragraph needs text, and align is left or right");
-            }
-        }
-        Layout layout = face.layout() == null ? new Layout(null, null, null, null, null, null, null, null, null, null) : face.layout();
-        problems.addAll(layout.problems());
-        if (!problems.isEmpty()) {
-            throw new InvalidContentException(path, String.join("; ", problems));
-        }
-        load(fonts, "templates/fonts/", face.font() == null ? DEFAULT_FONT : face.font(), path, "font", ".ttf");
-        if (layout.background() != null && layout.background().image() != null) {
-            byte[] image = load(images, "templates/images/", layout.background().image(), path, "background image", ".png", ".jpg", ".jpeg");
-            if (image.length > MAX_IMAGE_BYTES || ImageIO.read(new ByteArrayInputStream(image)) == null) {
-                throw new InvalidContentException(path, "background image " + layout.background().image() + " is not a PNG or JPEG of at most 2 MB");
-            }
-        }
-    }
-
-    private byte[] load(Map<String, byte[]> cache, String folder, String name, String path, String what, String... endings)
-            throws IOException {
-        if (!name.matches(FILE_NAME) || java.util.Arrays.stream(endings).noneMatch(name.toLowerCase(java.util.Locale.ROOT)::endsWith)) {
-            throw new InvalidContentException(path, what + " '" + name + "' must be a file name in " + folder + " ending in " + String.join(", ", endings));
-        }
-        if (!cache.containsKey(name)) {
-            Resource resource = resolver.getResource(base + folder + name);
-            if (!resource.exists()) {
-                throw new InvalidContentException(path, what + " " + folder + name + " is missing");
-            }
-            try (var in = resource.getInputStream()) {
-                cache.put(name, in.readAllBytes());
-            }
-        }
-        return cache.get(name);
-    }
-
+    /** The template's shipped files, as start-up read them: what identifies each licence type and its signing key. */
     public Collection<LicenceTemplate> all() {
-        return templates.values();
+        return files.shipped();
     }
 
+    /** The latest version of the template: what a new licence, renewal or amendment prints. */
     public LicenceTemplate require(String code) {
-        return templates.get(code);
+        return current(code).template();
+    }
+
+    public Versioned current(String code) {
+        Latest known = latest.get(code);
+        long now = System.currentTimeMillis();
+        if (known == null || now - known.readAt() > LATEST_FOR_MILLIS) {
+            LicenceTemplateVersion row = mapper.latest(code);
+            if (row == null) { // not stored yet: only while this node starts
+                return new Versioned(0, files.shipped(code));
+            }
+            known = new Latest(row.version(), now);
+            latest.put(code, known);
+        }
+        return new Versioned(known.version(), version(code, known.version()));
+    }
+
+    /** One deployed version (null: the file as shipped), or 404 {@code licence-template-version-not-found}. */
+    public LicenceTemplate version(String code, Integer version) {
+        if (version == null || version == 0) {
+            return files.shipped(code);
+        }
+        return parsed.computeIfAbsent(code + "@" + version, key -> files.parseLicence(text(code, version)));
+    }
+
+    /** A deployed version's YAML, as the designer wrote it. */
+    public String text(String code, int version) {
+        String body = mapper.body(code, version);
+        if (body == null) {
+            throw DomainException.notFound("licence-template-version-not-found", code, version);
+        }
+        return body;
+    }
+
+    public List<LicenceTemplateVersion> versions(String code) {
+        return mapper.versions(code);
     }
 
     public NoticeTemplate notice(DocumentKind kind) {
-        return notices.get(kind);
+        return files.notice(kind);
     }
 
-    /** The fonts the templates name, by file name (each loaded once). */
-    Map<String, byte[]> fonts() {
-        return fonts;
+    /**
+     * Parses and checks a designer's template for the template {@code code}: valid YAML of known keys, a layout on
+     * the page, a font and image we have, the identity unchanged from the file, and every placeholder one that is
+     * filled — {@code form.<key>} for the {@code formKeys} of the item's form, or the licence's own values. 400 with
+     * each problem at its field.
+     */
+    public LicenceTemplate check(String code, String text, Set<String> formKeys) {
+        LicenceTemplate template = files.parseLicence(text);
+        LicenceTemplate shipped = files.shipped(code);
+        var problems = new ArrayList<FieldProblem>();
+        IDENTITY.forEach((field, value) -> {
+            if (!value.apply(shipped).equals(value.apply(template))) {
+                problems.add(FieldProblem.of(field, "template-identity-fixed", field, value.apply(shipped)));
+            }
+        });
+        for (int i = 0; i < template.fields().size(); i++) {
+            placeholders(problems, "fields[" + i + "].value", template.fields().get(i).value(), formKeys, FACE_VALUES);
+        }
+        List<Face.Paragraph> paragraphs = template.paragraphs() == null ? List.of() : template.paragraphs();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            placeholders(problems, "paragraphs[" + i + "].text", paragraphs.get(i).text(), formKeys, FACE_VALUES);
+        }
+        placeholders(problems, "holder.name", template.holder().name(), formKeys, HOLDER_VALUES);
+        placeholders(problems, "holder.idNumber", template.holder().idNumber(), formKeys, HOLDER_VALUES);
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
+        }
+        return template;
     }
 
-    /** A background image the templates name. */
-    byte[] image(String name) {
-        return images.get(name);
+    private static void placeholders(List<FieldProblem> problems, String field, String text, Set<String> formKeys, List<String> own) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            boolean known = own.contains(name) || (name.startsWith("form.") && formKeys.contains(name.substring(5)));
+            if (!known) {
+                problems.add(FieldProblem.of(field, "template-placeholder", field, matcher.group(), String.join(", ", new TreeSet<>(own))));
+            }
+        }
+    }
+
+    /**
+     * Checks ({@link #check}) and stores the text as the template's next version, unless it is the latest one byte
+     * for byte (then that version is returned and nothing is stored). Audited. Two deploys at the same moment: one
+     * gets 409 {@code licence-template-version-conflict}, and may simply deploy again.
+     */
+    public LicenceTemplateVersion deploy(String code, String text, Set<String> formKeys, String designer) {
+        check(code, text, formKeys);
+        return store(code, text, designer);
+    }
+
+    private LicenceTemplateVersion store(String code, String text, String designer) {
+        String sha256 = sha256(text);
+        LicenceTemplateVersion stored = tx.execute(status -> {
+            LicenceTemplateVersion current = mapper.latest(code);
+            if (current != null && current.sha256().equals(sha256)) {
+                return current;
+            }
+            int next = current == null ? 1 : current.version() + 1;
+            Instant now = Instant.now();
+            try {
+                mapper.insert(code, next, text, sha256, now, designer);
+            } catch (DuplicateKeyException raced) {
+                throw DomainException.conflict("licence-template-version-conflict", code);
+            }
+            audit.record(designer, "LICENCE_TEMPLATE_DEPLOYED", code, "version " + next + " sha256 " + sha256);
+            return new LicenceTemplateVersion(code, next, sha256, now, designer);
+        });
+        latest.put(code, new Latest(stored.version(), System.currentTimeMillis()));
+        return stored;
+    }
+
+    private static String sha256(String text) {
+        return Digests.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -58,11 +58,11 @@ class LicenceTemplatesTest {
         }
     }
 
-    private LicenceTemplates load(String yaml) throws Exception {
+    private TemplateFiles load(String yaml) throws Exception {
         Files.writeString(content.resolve("templates/licences/permit.yaml"), yaml);
         Catalogue catalogue = mock(Catalogue.class);
         when(catalogue.items()).thenReturn(List.of());
-        return new LicenceTemplates(new PathMatchingResourcePatternResolver(), catalogue, content.toUri().toString());
+        return new TemplateFiles(new PathMatchingResourcePatternResolver(), catalogue, content.toUri().toString());
     }
 
     private void refused(String yaml, String... problem) {
@@ -72,7 +72,7 @@ class LicenceTemplatesTest {
 
     @Test
     void aLayoutIsPlacedInMillimetresFromTheTopLeftCorner() throws Exception {
-        LicenceTemplates templates = load(HEAD + """
+        TemplateFiles templates = load(HEAD + """
                 layout:
                   page: { size: A5, orientation: landscape }
                   background: { color: "#FFF8E7", image: guilloche-landscape.png }
@@ -81,7 +81,7 @@ class LicenceTemplatesTest {
                   issuer: { right: 20, top: 120 }
                   identifier: { left: 50, top: 140 }
                 """);
-        LicenceTemplate template = templates.require("permit");
+        LicenceTemplate template = templates.shipped("permit");
         var seal = LicenceRenderer.seal(template);
         float mm = 72f / 25.4f;
         assertThat(template.layout().mediaBox().getWidth()).isCloseTo(210 * mm, org.assertj.core.data.Offset.offset(1f));
@@ -101,25 +101,39 @@ class LicenceTemplatesTest {
 
     @Test
     void aSealOffThePageStopsStartUp() {
-        refused(HEAD + "layout:\n  seal: { left: 190, top: 20, size: 40 }\n", "seal must lie on the page (210 × 297 mm)");
-        refused(HEAD + "layout:\n  page: { orientation: landscape }\n  seal: { left: 20, top: 200, size: 40 }\n", "seal must lie on the page (297 × 210 mm)");
-        refused(HEAD + "layout:\n  qr: { size: 8 }\n", "qr.size must be at least 15 mm");
-        refused(HEAD + "layout:\n  page: { size: B4 }\n", "page.size must be A3, A4 or A5");
-        refused(HEAD + "layout:\n  border: { color: red }\n", "border.color must be a colour");
-        refused(HEAD + "layout:\n  fields: { left: 100, labelWidth: 100 }\n", "fields must lie on the page");
-        refused(HEAD + "layout:\n  seal: { left: 150, top: 60, size: 40 }\n", "text must have room above the seal");
+        refused(HEAD + "layout:\n  seal: { left: 190, top: 20, size: 40 }\n", "layout.seal: \"layout.seal\" must lie on the page (210 × 297 mm)");
+        refused(HEAD + "layout:\n  page: { orientation: landscape }\n  seal: { left: 20, top: 200, size: 40 }\n", "must lie on the page (297 × 210 mm)");
+        refused(HEAD + "layout:\n  qr: { size: 8 }\n", "layout.qr.size: \"layout.qr.size\" must be at least 15 mm");
+        refused(HEAD + "layout:\n  page: { size: B4 }\n", "layout.page.size: \"layout.page.size\" must be one of A3, A4, A5");
+        refused(HEAD + "layout:\n  border: { color: red }\n", "layout.border.color", "must be a colour");
+        refused(HEAD + "layout:\n  fields: { left: 100, labelWidth: 100 }\n", "layout.fields", "must lie on the page");
+        refused(HEAD + "layout:\n  seal: { left: 150, top: 60, size: 40 }\n", "layout.fields.top", "Text must have room above the seal");
         refused(HEAD.replace("  - { label: 名称, value: \"${form.name}\" }", "  - { label: 名称, value: x, left: 200, top: 20, width: 30 }"),
-                "must lie on the page");
+                "fields[0]", "must lie on the page");
     }
 
     @Test
     void unknownKeysAndFilesOutsideTheirFoldersAreRefused() {
-        refused(HEAD + "layout:\n  watermark: { text: x }\n", "cannot be read", "watermark");
-        refused(HEAD + "font: ../../../../etc/passwd\n", "font '../../../../etc/passwd' must be a file name in templates/fonts/");
-        refused(HEAD + "font: missing.ttf\n", "font templates/fonts/missing.ttf is missing");
-        refused(HEAD + "layout:\n  background: { image: OFL.txt }\n", "must be a file name in templates/images/ ending in .png");
+        refused(HEAD + "layout:\n  watermark: { text: x }\n", "layout.watermark", "is not a key of a licence template");
+        refused(HEAD + "font: ../../../../etc/passwd\n", "font: The font \"../../../../etc/passwd\" must be a TrueType font in templates/fonts/ (available: NotoSerifSC-Regular.ttf)");
+        refused(HEAD + "font: missing.ttf\n", "The font \"missing.ttf\" must be a TrueType font");
+        refused(HEAD + "layout:\n  background: { image: OFL.txt }\n", "layout.background.image", "must be a PNG or JPEG", "available: guilloche-landscape.png");
         refused(HEAD.replace("  - { label: 名称, value: \"${form.name}\" }", "  - { label: 名称, value: x, left: 20 }"),
-                "needs both left and top");
+                "fields[0]", "needs both left and top");
+        refused(HEAD + "validYears: 1\n", "not valid YAML"); // a key twice
+        refused(HEAD.replace("validYears: 1", "validYears: many"), "validYears", "wrong kind");
+        refused(HEAD.replace("department: DQ-TEST", "department: \"../x\""), "department", "needs a valid");
+    }
+
+    @Test
+    void aBillionLaughsIsRefusedNotExpanded() {
+        var laughs = new StringBuilder(HEAD + "paragraphs:\n");
+        laughs.append("  - &a0 [\"哈\",\"哈\",\"哈\",\"哈\",\"哈\",\"哈\",\"哈\",\"哈\",\"哈\",\"哈\"]\n");
+        for (int i = 1; i < 12; i++) {
+            laughs.append("  - &a").append(i).append(" [").append(String.join(",", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+        }
+        // refused at the first nested list: the parser streams events, and no template key takes nested lists
+        refused(laughs.toString(), "paragraphs[0]", "wrong kind");
     }
 
     @Test
@@ -127,7 +141,7 @@ class LicenceTemplatesTest {
         Files.delete(content.resolve("templates/images"));
         Files.createDirectories(content.resolve("templates/images"));
         Files.writeString(content.resolve("templates/images/fake.png"), "<svg onload=alert(1)>");
-        refused(HEAD + "layout:\n  background: { image: fake.png }\n", "is not a PNG or JPEG");
+        refused(HEAD + "layout:\n  background: { image: fake.png }\n", "layout.background.image", "must be a PNG or JPEG");
 
         Files.delete(content.resolve("templates/notices"));
         Files.createDirectories(content.resolve("templates/notices"));
