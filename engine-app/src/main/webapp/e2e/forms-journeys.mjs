@@ -250,4 +250,54 @@ export const formJourneys = [
       }
     },
   },
+  {
+    // 证照模板设计: the designer edits the food licence's template in the studio, previews the signed sample PDF, sees a change of
+    // the issuer's signing department refused at its field, and deploys the new version; later licences print it
+    name: 'designer-deploys-a-licence-template-version',
+    async run(h) {
+      const { page } = h
+      const food = 'FOOD-BUSINESS-LICENCE'
+      const shipped = await h.api('wujun', 'GET', `/items/${food}/licence-template`)
+      try {
+        await as(h, 'wujun', `/studio?item=${food}`)
+        await page.getByTestId('open-licence-design').click()
+        await page.waitForURL(`**/studio/${food}/licence`)
+        const yaml = page.getByTestId('licence-yaml')
+        await page.waitForFunction(() => document.querySelector('[data-test=licence-yaml]')?.value.includes('label: 经营场所'))
+        await page.getByTestId('licence-placeholders').filter({ hasText: '${form.premisesAddress}' }).waitFor()
+        await h.axe('licence template designer')
+        const changed = shipped.yaml.replace('label: 经营场所', 'label: 经营地址')
+        // a change of what identifies the issuer is refused at its field, in the page's language
+        await yaml.fill(changed.replace('department: DQ-SCJG', 'department: DQ-ZJJ'))
+        await page.getByTestId('licence-check').click()
+        await page.getByTestId('licence-problem').filter({ hasText: 'department' }).filter({ hasText: '不能修改' }).waitFor()
+        await yaml.fill(changed)
+        await page.getByTestId('licence-check').click()
+        await page.getByTestId('licence-outcome').filter({ hasText: '校验通过' }).waitFor()
+        const [rendered] = await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith(`/items/${food}/licence-preview`) && r.request().method() === 'POST'),
+          page.getByTestId('licence-preview-draft').click(),
+        ])
+        h.assert(rendered.status() === 200 && (await rendered.body()).subarray(0, 5).toString() === '%PDF-', `the draft's sample is a PDF (${rendered.status()})`)
+        const frame = page.getByTestId('licence-preview-frame')
+        await frame.waitFor()
+        h.assert((await frame.getAttribute('src')).startsWith('blob:'), 'the sample is shown in the page')
+        await page.waitForTimeout(1500) // the PDF viewer paints the page
+        await h.shot('studio-licence-designer')
+        await page.getByTestId('licence-deploy').click()
+        const deployed = shipped.version + 1
+        await page.getByTestId('licence-outcome').filter({ hasText: `第 ${deployed} 版` }).waitFor()
+        await page.getByTestId(`licence-load-${deployed}`).waitFor() // the table reloaded (a bare "2" would match a date)
+        const latest = await h.api('wujun', 'GET', `/items/${food}/licence-template`)
+        h.assert(latest.version === deployed && latest.yaml.includes('label: 经营地址'), `the deployed version is the latest (${latest.version})`)
+        // the earlier version can be loaded back into the editor
+        const button = page.getByTestId(`licence-load-${shipped.version}`)
+        await button.scrollIntoViewIfNeeded() // a click that scrolls past the PDF frame first was lost now and then
+        await button.click()
+        await page.waitForFunction(() => document.querySelector('[data-test=licence-yaml]')?.value.includes('label: 经营场所'))
+      } finally {
+        await h.api('wujun', 'POST', `/items/${food}/licence-template`, shipped.yaml, 'application/yaml') // later journeys print the shipped face
+      }
+    },
+  },
 ]

@@ -32,7 +32,7 @@ const browser = await chromium.launch({
 
 /** API calls for the steps the browser does not do yet (approvers, until their workbench exists). */
 const tokens = new Map()
-async function api(user, method, url, body) {
+async function api(user, method, url, body, type = 'application/json') {
   if (!tokens.has(user)) {
     const r = await fetch(`${base}/api/v1/auth/tokens`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -42,8 +42,8 @@ async function api(user, method, url, body) {
     tokens.set(user, (await r.json()).token)
   }
   const r = await fetch(`${base}/api/v1${url}`, {
-    method, headers: { Authorization: `Bearer ${tokens.get(user)}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
+    method, headers: { Authorization: `Bearer ${tokens.get(user)}`, ...(body ? { 'Content-Type': type } : {}) },
+    body: body ? (type === 'application/json' ? JSON.stringify(body) : body) : undefined,
   })
   const text = await r.text()
   if (!r.ok) throw new Error(`${user} ${method} ${url}: HTTP ${r.status} ${text}`)

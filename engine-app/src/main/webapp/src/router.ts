@@ -47,6 +47,13 @@ export const router = createRouter({
       meta: { auth: true },
     },
     {
+      path: '/studio/:code/licence',
+      name: 'studio-licence',
+      component: () => import('./views/StudioLicenceView.vue'),
+      props: true,
+      meta: { auth: true },
+    },
+    {
       path: '/studio/:code/:version',
       name: 'studio-editor',
       component: () => import('./views/StudioEditorView.vue'),

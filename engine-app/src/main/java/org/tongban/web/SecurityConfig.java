@@ -37,11 +37,12 @@ import org.tongban.auth.PasswordLogin;
 class SecurityConfig {
 
     /**
-     * Same-origin only. Swagger UI needs data: images and inline style attributes; no inline scripts run.
+     * Same-origin only. Swagger UI needs data: images and inline style attributes; no inline scripts run. Frames
+     * may show blob: documents the page's own scripts made (the studio's licence template preview PDF).
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            + "object-src 'none'; frame-src 'self' blob:; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /** One limiter for both chains, so a bearer header does not buy a second bucket. */
     private final RateLimitFilter rateLimits;
