@@ -65,6 +65,27 @@ class RateLimitTest extends ApiTestBase {
         assertThat(limited.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
     }
 
+    @Test
+    void licenceVerificationSharesThePublicBucket() {
+        String from = "203.0.113.70";
+        var headers = new HttpHeaders();
+        headers.set("X-Forwarded-For", from);
+        var limit = limits.publicEndpoints();
+        long started = System.nanoTime();
+        int served = 0;
+        while (rest.exchange("/api/v1/verification/unknown-token-" + served, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
+                .getStatusCode().value() == 404 && served < 3 * limit.capacity()) {
+            served++;
+        }
+        assertThat(served).isBetween(limit.capacity(), limit.capacity() + refilled(limit, started));
+        // the document check and the progress lookup from the same client are refused too, before any work
+        var document = rest.exchange("/api/v1/verification/unknown-token/document", HttpMethod.POST,
+                new HttpEntity<>("%PDF-1.7".getBytes(), headers), JsonNode.class);
+        assertThat(document.getStatusCode().value()).isEqualTo(429);
+        assertThat(document.getBody().get("code").asText()).isEqualTo("rate-limited");
+        assertThat(progress(from, "zh-CN").getStatusCode().value()).isEqualTo(429);
+    }
+
     /** Tokens the bucket can have regained since {@code started} (greedy refill: capacity per period), plus one. */
     private static int refilled(RateLimitSettings.Limit limit, long started) {
         double seconds = (System.nanoTime() - started) / 1e9;
