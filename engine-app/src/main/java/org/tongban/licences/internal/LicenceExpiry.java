@@ -2,6 +2,7 @@ package org.tongban.licences.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -44,7 +45,20 @@ public class LicenceExpiry {
     public int expire() {
         LocalDate today = LocalDate.now(CHINA);
         int expired = 0;
-        for (LicenceMapper.LicenceRow row : mapper.validBefore(today)) {
+        List<LicenceMapper.LicenceRow> batch;
+        // batches of at most 1000 until none is left: a province may see more expire in one night
+        while (!(batch = mapper.validBefore(today)).isEmpty()) {
+            expired += expire(batch);
+        }
+        if (expired > 0) {
+            log.info("Licences: {} expired", expired);
+        }
+        return expired;
+    }
+
+    private int expire(List<LicenceMapper.LicenceRow> batch) {
+        int expired = 0;
+        for (LicenceMapper.LicenceRow row : batch) {
             boolean mine = Boolean.TRUE.equals(tx.execute(status -> { // the change and its audit record together
                 if (mapper.expire(row.id) != 1) {
                     return false; // another node (or a revocation) took it first
@@ -55,9 +69,6 @@ public class LicenceExpiry {
             if (mine) {
                 expired++;
             }
-        }
-        if (expired > 0) {
-            log.info("Licences: {} expired", expired);
         }
         return expired;
     }
