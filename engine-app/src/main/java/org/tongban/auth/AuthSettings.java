@@ -23,10 +23,13 @@ public record AuthSettings(@DefaultValue("false") boolean basicAuthEnabled,
     /**
      * The n-th failure in a row ({@code n >= freeFailures}) makes that account or address wait
      * {@code baseDelay * 2^(n - freeFailures)}, at most {@code maxDelay}; counts are forgotten
-     * {@code forgetAfter} the last failure. At most {@code maxTracked} accounts and addresses are kept.
+     * {@code forgetAfter} the last failure. At most {@code maxTracked} accounts and addresses are kept. That back-off
+     * is each node's; across all nodes an account has at most {@code accountFailuresPerHour} failures an hour (a
+     * bucket in the database), so more nodes do not buy more guesses.
      */
     public record Login(@DefaultValue("5") int accountFreeFailures, @DefaultValue("10") int addressFreeFailures,
                         @DefaultValue("1s") Duration baseDelay, @DefaultValue("15m") Duration maxDelay,
-                        @DefaultValue("1h") Duration forgetAfter, @DefaultValue("100000") int maxTracked) {
+                        @DefaultValue("1h") Duration forgetAfter, @DefaultValue("100000") int maxTracked,
+                        @DefaultValue("20") int accountFailuresPerHour) {
     }
 }

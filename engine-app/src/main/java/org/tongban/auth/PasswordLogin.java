@@ -13,7 +13,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
+import java.util.Locale;
 import org.tongban.audit.AuditLog;
+import org.tongban.cluster.SharedBuckets;
 import org.tongban.auth.internal.LoginThrottle;
 import org.tongban.identity.Directory;
 import org.tongban.identity.TongbanUser;
@@ -36,8 +41,13 @@ public class PasswordLogin implements AuthenticationProvider {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final String dummyHash;
+    private final SharedBuckets shared;
+    private final int failuresPerHour;
 
-    PasswordLogin(Directory directory, PasswordEncoder passwords, AuthSettings settings, AuditLog audit, TransactionTemplate tx) {
+    PasswordLogin(Directory directory, PasswordEncoder passwords, AuthSettings settings, AuditLog audit, TransactionTemplate tx,
+                  SharedBuckets shared) {
+        this.shared = shared;
+        this.failuresPerHour = settings.login().accountFailuresPerHour();
         this.directory = directory;
         this.passwords = passwords;
         this.throttle = new LoginThrottle(settings.login());
@@ -58,6 +68,10 @@ public class PasswordLogin implements AuthenticationProvider {
         }
         boolean answered = false;
         try {
+            Duration clusterWait = clusterWait(username);
+            if (!clusterWait.isZero()) {
+                throw new LoginThrottledException(clusterWait);
+            }
             // Over-long input never reaches BCrypt (which ignores bytes past 72 anyway) but costs the same.
             boolean plausible = username.length() <= MAX_USERNAME && password.length() <= MAX_PASSWORD;
             Optional<TongbanUser> user = plausible ? directory.find(username) : Optional.empty();
@@ -76,8 +90,31 @@ public class PasswordLogin implements AuthenticationProvider {
         throw new BadCredentialsException("bad credentials");
     }
 
+    /** Zero, or how long until the account may fail again across all nodes. */
+    private Duration clusterWait(String username) {
+        try {
+            var probe = accountFailures(username).estimateAbilityToConsume(1);
+            return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1);
+        } catch (RuntimeException databaseDown) { // this node's back-off still applies
+            log.warn("Shared login failure count unavailable: {}", databaseDown.toString());
+            return Duration.ZERO;
+        }
+    }
+
+    private BucketProxy accountFailures(String username) {
+        String key = username.strip().toLowerCase(Locale.ROOT); // MariaDB compares usernames case-insensitively
+        return shared.bucket("login-failures " + (key.length() > MAX_USERNAME ? key.substring(0, MAX_USERNAME) : key),
+                () -> BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(failuresPerHour)
+                        .refillGreedy(failuresPerHour, Duration.ofHours(1)).build()).build());
+    }
+
     private void failed(String username, String address) {
         Duration lockout = throttle.failed(username, address);
+        try {
+            accountFailures(username).tryConsume(1);
+        } catch (RuntimeException databaseDown) {
+            log.warn("Could not count a failed login of {} across nodes: {}", username, databaseDown.toString());
+        }
         String actor = username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username;
         try {
             tx.executeWithoutResult(status -> {

@@ -16,25 +16,35 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tongban.auth.ClientAddress;
+import org.tongban.cluster.SharedBuckets;
 
 /**
  * Token buckets (Bucket4j) per client address for what anyone can call: public lookups and password
- * logins. Buckets live in this node's memory, in a cache bounded by {@code max-clients}, so a flood of
- * addresses cannot grow it; an evicted bucket would have refilled anyway. Over the limit: 429 problem
- * JSON with {@code Retry-After}.
+ * logins. Each address has two buckets of the same size: one in this node's memory, in a cache bounded by
+ * {@code max-clients} (a flood of addresses cannot grow it; an evicted bucket would have refilled anyway), and one
+ * shared by every node in the database ({@link SharedBuckets}), so the limit holds across the cluster and not once
+ * per node. The node's own bucket goes first: a refusal costs no database work, so one address can make a node
+ * touch the database at most its limit's worth of times a period. Over the limit: 429 problem JSON with
+ * {@code Retry-After}. Should the shared bucket fail (the database), the node's own limit still applies.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
     private record Rule(String name, List<RequestMatcher> requests, RateLimitSettings.Limit limit) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
     private final List<Rule> rules;
     private final Set<String> exempt;
     private final Cache<String, Bucket> buckets;
     private final ProblemWriter problems;
+    private final SharedBuckets shared;
 
-    RateLimitFilter(RateLimitSettings settings, ProblemWriter problems) {
+    RateLimitFilter(RateLimitSettings settings, ProblemWriter problems, SharedBuckets shared) {
+        this.shared = shared;
         var paths = PathPatternRequestMatcher.withDefaults();
         this.rules = List.of(
                 new Rule("public", List.of(paths.matcher(HttpMethod.GET, "/api/v1/progress"),
@@ -60,9 +70,12 @@ class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Bucket bucket = buckets.get(rule.name() + " " + ClientAddress.of(request), key -> newBucket(rule.limit()));
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        String key = rule.name() + " " + ClientAddress.of(request);
+        var probe = buckets.get(key, k -> newBucket(rule.limit())).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
+            probe = sharedProbe(key, rule.limit());
+        }
+        if (probe == null || probe.isConsumed()) {
             chain.doFilter(request, response);
             return;
         }
@@ -71,8 +84,21 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private static Bucket newBucket(RateLimitSettings.Limit limit) {
-        return Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-                .build();
+        return Bucket.builder().addLimit(bandwidth(limit)).build();
+    }
+
+    private static io.github.bucket4j.Bandwidth bandwidth(RateLimitSettings.Limit limit) {
+        return io.github.bucket4j.Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build();
+    }
+
+    /** The cluster's bucket for the key; null when the database cannot answer (the node's own limit then stands). */
+    private io.github.bucket4j.ConsumptionProbe sharedProbe(String key, RateLimitSettings.Limit limit) {
+        try {
+            return shared.bucket("rate " + key, () -> io.github.bucket4j.BucketConfiguration.builder().addLimit(bandwidth(limit)).build())
+                    .tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException databaseDown) {
+            log.warn("Shared rate limit unavailable, this node's limit applies: {}", databaseDown.toString());
+            return null;
+        }
     }
 }

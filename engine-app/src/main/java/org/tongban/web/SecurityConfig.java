@@ -47,8 +47,8 @@ class SecurityConfig {
     /** One limiter for both chains, so a bearer header does not buy a second bucket. */
     private final RateLimitFilter rateLimits;
 
-    SecurityConfig(ProblemWriter problems, RateLimitSettings limits) {
-        this.rateLimits = new RateLimitFilter(limits, problems);
+    SecurityConfig(ProblemWriter problems, RateLimitSettings limits, org.tongban.cluster.SharedBuckets shared) {
+        this.rateLimits = new RateLimitFilter(limits, problems, shared);
     }
 
     /** Who may call what: the same rules for both chains. Object-level checks live in the capabilities. */
