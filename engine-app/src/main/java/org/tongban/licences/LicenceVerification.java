@@ -61,9 +61,9 @@ public class LicenceVerification {
     public VerifiedLicence verify(String token) {
         LicenceRow row = found(token);
         // the title it was printed with, even when a later template version renamed it
-        var template = templates.version(catalogue.require(row.itemCode).licenceTemplate(), row.templateVersion);
+        String licenceName = templates.title(catalogue.require(row.itemCode).licenceTemplate(), row.templateVersion);
         boolean person = row.holderId != null && row.holderId.matches("\\d{17}[0-9X]");
-        return new VerifiedLicence(template.title().zh(), row.licenceNumber, row.identifier,
+        return new VerifiedLicence(licenceName, row.licenceNumber, row.identifier,
                 person ? maskName(row.holderName) : row.holderName, person ? maskId(row.holderId) : row.holderId, row.issuer,
                 LocalDate.ofInstant(row.issuedAt, CHINA), row.validUntil, status(row), row.version);
     }

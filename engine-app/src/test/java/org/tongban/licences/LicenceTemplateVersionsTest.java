@@ -50,12 +50,17 @@ class LicenceTemplateVersionsTest extends ApiTestBase {
             var preview = send(DESIGNER, "/../licence-preview", changed, byte[].class);
             assertThat(preview.getStatusCode().value()).isEqualTo(200);
             try (var document = Loader.loadPDF(preview.getBody())) {
-                assertThat(new PDFTextStripper().getText(document)).contains("食品经营许可证（新版）", "经营地址", "〈经营场所〉");
-                assertThat(document.getSignatureDictionaries()).hasSize(1);
+                assertThat(new PDFTextStripper().getText(document)).contains("食品经营许可证（新版）", "经营地址", "〈经营场所〉", "样例 SAMPLE");
+                assertThat(document.getSignatureDictionaries()).as("a draft is never signed with a department's key").isEmpty();
             }
             assertThat(versions()).hasSize(before).as("checking and previewing deploy nothing");
 
-            var deployed = send(DESIGNER, "", changed, JsonNode.class);
+            // edited from a version that is no longer the latest: refused rather than dropping what was deployed since
+            var stale = send(DESIGNER, "?baseVersion=" + (before - 1), changed, JsonNode.class);
+            assertThat(stale.getStatusCode().value()).as(String.valueOf(stale.getBody())).isEqualTo(409);
+            assertThat(stale.getBody().get("code").asText()).isEqualTo("licence-template-version-conflict");
+
+            var deployed = send(DESIGNER, "?baseVersion=" + before, changed, JsonNode.class);
             assertThat(deployed.getStatusCode().value()).as(String.valueOf(deployed.getBody())).isEqualTo(201);
             int version = deployed.getBody().get("version").asInt();
             assertThat(version).isEqualTo(before + 1);
@@ -92,7 +97,15 @@ class LicenceTemplateVersionsTest extends ApiTestBase {
         refused(shipped.replace("department: DQ-SCJG", "department: DQ-ZJJ"), "department", "template-identity-fixed");
         refused(shipped.replace("issuer: 德清县市场监督管理局", "issuer: 国务院"), "issuer", "template-identity-fixed");
         refused(shipped.replace("typeCode: \"0301\"", "typeCode: \"0302\""), "typeCode", "template-identity-fixed");
-        refused(shipped.replace("${form.operatorName}\" }", "${form.operatorNmae}\" }"), "fields[0].value", "template-placeholder");
+        refused(shipped.replace("validYears: 5", "validYears: 50"), "validYears", "template-identity-fixed");
+        refused(shipped.replace("name: \"${form.operatorName}\"", "name: 德清县某某有限公司"), "holder.name", "template-identity-fixed");
+        // what passes the rules must print: NaN, infinity and a face of hundreds of pages are refused, never deployed
+        refused(shipped + "\nlayout:\n  title: { top: NaN }\n", "layout.title.top", "template-not-finite");
+        refused(shipped + "\nlayout:\n  seal: { size: Infinity }\n", "layout.seal.size", "template-not-finite");
+        refused(shipped + "\nlayout:\n  paragraphs: { lineHeight: 1000 }\n", "layout.paragraphs", "template-block");
+        refused(shipped + "\nlayout:\n  paragraphs: { lineHeight: 50, gap: 50 }\nparagraphs:\n" + "  - 一段\n".repeat(50), "template", "template-render");
+        refused(shipped + "\nparagraphs:\n" + "  - 一段\n".repeat(51), "paragraphs", "template-too-many");
+        refused(shipped.replace("value: \"${form.operatorName}\" }", "value: \"${form.operatorNmae}\" }"), "fields[0].value", "template-placeholder");
         refused(shipped.replace("${licence.number}", "${T(java.lang.Runtime).getRuntime().exec('id')}"), "fields[6].value", "template-placeholder");
         refused(shipped + "\nlayout:\n  seal: { left: 190, top: 20, size: 40 }\n", "layout.seal", "template-off-page");
         refused(shipped + "\nfont: ../../../../etc/passwd\n", "font", "template-font");
@@ -104,6 +117,10 @@ class LicenceTemplateVersionsTest extends ApiTestBase {
         refused("", "template", "template-yaml");
         refused(shipped + "\n# " + "很".repeat(30_000) + "\n", "template", "template-size");
         assertThat(versions()).hasSize(before);
+        // a title written as a YAML block keeps its line break; it prints (as a space), it does not fail every licence
+        var block = send(DESIGNER, "/check", shipped.replace("title: { zh: 食品经营许可证, en: Food Business Licence }",
+                "title:\n  zh: |\n    食品经营许可证\n  en: Food Business Licence"), JsonNode.class);
+        assertThat(block.getStatusCode().value()).as(String.valueOf(block.getBody())).isEqualTo(200);
 
         var unknownItem = send(DESIGNER, "/check", shipped, JsonNode.class, "/api/v1/items/NO-SUCH-ITEM/licence-template");
         assertThat(unknownItem.getStatusCode().value()).isEqualTo(404);

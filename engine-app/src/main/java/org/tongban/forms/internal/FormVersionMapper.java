@@ -21,8 +21,9 @@ interface FormVersionMapper {
     @Select("SELECT schema_json FROM tb_form_version WHERE form_id = #{formId} AND version = #{version}")
     String schema(String formId, int version);
 
-    @Select("SELECT COUNT(*) > 0 FROM tb_form_version WHERE form_id = #{formId} AND sha256 = #{sha256}")
-    boolean known(String formId, String sha256);
+    /** The checksum of the last version start-up took from the file (deployed by "system"). */
+    @Select("SELECT sha256 FROM tb_form_version WHERE form_id = #{formId} AND deployed_by = 'system' ORDER BY version DESC LIMIT 1")
+    String lastShipped(String formId);
 
     /** Fails on the primary key when another deploy took the same version number at the same moment. */
     @Insert("INSERT INTO tb_form_version (form_id, version, schema_json, sha256, deployed_at, deployed_by) "

@@ -21,7 +21,7 @@ import org.tongban.shared.DomainException;
  * The deployed versions of each form (tb_form_version). A deployed version never changes, so parsed versions
  * are cached for good; which version is the latest is re-read after {@link #LATEST_FOR_MILLIS}, so a version
  * another node deployed is used here within seconds (a case records the version it was validated with either
- * way). At start-up each shipped file under {@code forms/} becomes a new version when its text was never deployed.
+ * way). At start-up each shipped file under {@code forms/} becomes a new version when it changed since start-up last took it.
  */
 @Component
 public class FormVersions implements SmartInitializingSingleton {
@@ -50,9 +50,9 @@ public class FormVersions implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         org.tongban.forms.internal.validation.FeelExpressions.warmUp();
         files.shipped().forEach((formId, form) -> {
-            // A file whose text was deployed before is not deployed again: a restart must not undo a version a
-            // designer deployed in the studio since; a changed file is new text and arrives.
-            if (mapper.known(formId, Digests.sha256(form.schema().getBytes(StandardCharsets.UTF_8)))) {
+            // The file is deployed when it differs from what it said when start-up last took it: a restart must not
+            // undo a version a designer deployed since, while a changed file (or one put back) arrives.
+            if (Digests.sha256(form.schema().getBytes(StandardCharsets.UTF_8)).equals(mapper.lastShipped(formId))) {
                 return;
             }
             FormVersion stored;

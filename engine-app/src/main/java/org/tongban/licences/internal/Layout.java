@@ -106,6 +106,13 @@ public record Layout(Page page, Border border, Background background, Text title
     /** What is wrong with this layout (empty when nothing), each at its field: unknown page, bad colours, anything off the page. */
     public List<FieldProblem> problems() {
         var problems = new ArrayList<FieldProblem>();
+        // YAML reads .nan, NaN and .inf as numbers, and every comparison below is false for NaN
+        for (var part : java.util.Arrays.stream(Layout.class.getRecordComponents()).toList()) {
+            finite("layout." + part.getName(), read(part, this), problems);
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
         if (page != null && page.size() != null && !SIZES.containsKey(page.size())) {
             problems.add(FieldProblem.of("layout.page.size", "template-option", "layout.page.size", "A3, A4, A5"));
         }
@@ -146,6 +153,25 @@ public record Layout(Page page, Border border, Background background, Text title
         return problems;
     }
 
+    private static Object read(java.lang.reflect.RecordComponent component, Object record) {
+        try {
+            return record == null ? null : component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void finite(String path, Object part, List<FieldProblem> problems) {
+        if (part == null || !part.getClass().isRecord()) {
+            return;
+        }
+        for (var component : part.getClass().getRecordComponents()) {
+            if (read(component, part) instanceof Double d && !Double.isFinite(d)) {
+                problems.add(FieldProblem.of(path + "." + component.getName(), "template-not-finite", path + "." + component.getName()));
+            }
+        }
+    }
+
     private static void color(String name, String value, List<FieldProblem> problems) {
         if (value == null || !value.matches("#[0-9A-Fa-f]{6}")) {
             problems.add(FieldProblem.of(name, "template-color", name));
@@ -166,7 +192,7 @@ public record Layout(Page page, Border border, Background background, Text title
 
     private static void block(String name, Block b, double w, double h, List<FieldProblem> problems) {
         if (b.left() < 0 || b.right() < 0 || b.left() + b.labelWidth() + b.right() + 20 > w || (b.top() != null && (b.top() <= 0 || b.top() > h))
-                || b.size() < 5 || b.size() > 72 || b.lineHeight() <= 0 || b.gap() < 0) {
+                || b.size() < 5 || b.size() > 72 || b.lineHeight() <= 0 || b.lineHeight() > 50 || b.gap() < 0 || b.gap() > 50) {
             problems.add(FieldProblem.of(name, "template-block", name));
         }
     }

@@ -2,11 +2,8 @@ package org.tongban.licences.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -52,41 +49,45 @@ class LicencePreviewController {
     }
 
     @GetMapping(path = "/api/v1/items/{code}/licence-preview", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The item's licence template rendered as a sample PDF (form values shown as their labels); DESIGNER, ADMIN")
+    @Operation(summary = "The item's licence template rendered as a signed sample PDF (form values shown as their labels, "
+            + "marked 样例 SAMPLE); DESIGNER, ADMIN")
     ResponseEntity<byte[]> preview(@PathVariable String code) {
         var item = catalogue.require(code);
-        return sample(item, templates.require(item.licenceTemplate()));
+        LicenceTemplate template = templates.require(item.licenceTemplate());
+        Calendar now = now();
+        byte[] face = render(item, template, now);
+        return pdf(template, signer.sign(face, template.department(), template.issuer(), LicenceIssuer.REASON, LicenceRenderer.seal(template), now));
     }
 
+    /**
+     * A draft is printed, never signed: its text is the designer's own, and a department's signature over text of
+     * anyone's choosing would be a licence in all but name.
+     */
     @PostMapping(path = "/api/v1/items/{code}/licence-preview", consumes = {"application/yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "A draft of the item's licence template (YAML, not deployed) rendered as a sample PDF; 400 at the draft's "
-            + "fields when it could not be deployed; DESIGNER, ADMIN")
+    @Operation(summary = "A draft of the item's licence template (YAML, not deployed) printed with sample data as an unsigned PDF "
+            + "marked 样例 SAMPLE; 400 at the draft's fields when it could not be deployed; DESIGNER, ADMIN")
     ResponseEntity<byte[]> previewDraft(@PathVariable String code, HttpServletRequest request) throws java.io.IOException {
         var item = catalogue.require(code);
         String draft = LicenceTemplateController.body(request);
-        return sample(item, templates.check(item.licenceTemplate(), draft, FormPlaceholders.of(forms.require(item.form()).fields()).keySet()));
+        LicenceTemplate template = templates.check(item.licenceTemplate(), draft, item.name().zh(),
+                FormPlaceholders.of(forms.require(item.form()).fields()));
+        return pdf(template, render(item, template, now()));
     }
 
-    private ResponseEntity<byte[]> sample(org.tongban.catalogue.ServiceItem item, LicenceTemplate template) {
-        var values = new HashMap<String, String>();
-        FormPlaceholders.of(forms.require(item.form()).fields()).forEach((key, label) -> values.put("form." + key, "〈" + label + "〉"));
-        LocalDate today = LocalDate.now(CHINA);
-        var date = DateTimeFormatter.ofPattern("yyyy年M月d日");
-        values.put("licence.number", template.numberPrefix() + today.getYear() + "000000");
-        values.put("licence.identifier", LicenceIdentifier.of(template.typeCode(), template.issuerCode(), 1, 1));
-        values.put("licence.verifyUrl", "https://example.invalid/verify/SAMPLE");
-        values.put("licence.issuedDate", today.format(date));
-        values.put("licence.validUntil", today.plusYears(template.validYears()).minusDays(1).format(date));
-        values.put("case.number", "TB" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "000000");
-        values.put("item.name", item.name().zh());
-        values.put("holder.name", "〈持证主体〉");
-        values.put("holder.idNumber", "〈持证主体代码〉");
+    private byte[] render(org.tongban.catalogue.ServiceItem item, LicenceTemplate template, Calendar now) {
+        var values = LicenceSamples.values(item.name().zh(), template, FormPlaceholders.of(forms.require(item.form()).fields()));
+        return renderer.render(template, template.issuer(), values, template.title().zh() + " 样例 Sample",
+                "样例 Sample — " + item.name().zh(), now, Map.of());
+    }
+
+    private static Calendar now() {
         Calendar now = Calendar.getInstance(java.util.TimeZone.getTimeZone(CHINA));
         now.setTimeInMillis(System.currentTimeMillis() / 1000 * 1000);
-        byte[] face = renderer.render(template, template.issuer(), values, template.title().zh() + " 样例 Sample",
-                "样例 Sample — " + item.name().zh(), now, Map.of());
-        byte[] pdf = signer.sign(face, template.department(), template.issuer(), LicenceIssuer.REASON, LicenceRenderer.seal(template), now);
+        return now;
+    }
+
+    private static ResponseEntity<byte[]> pdf(LicenceTemplate template, byte[] pdf) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(template.code() + "-sample.pdf").build().toString())
                 .body(pdf);

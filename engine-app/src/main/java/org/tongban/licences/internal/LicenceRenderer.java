@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class LicenceRenderer {
 
+    /** A face longer than this is refused (a template's check renders it first): no licence or notice needs more. */
+    static final int MAX_PAGES = 20;
+    /** A value key the renderer reads, never a template's placeholder: text drawn lightly across every page. */
+    static final String WATERMARK = "render.watermark";
+
     private final Map<String, FontPool> fonts = new HashMap<>();
     private final TemplateFiles templates;
 
@@ -86,6 +91,8 @@ public class LicenceRenderer {
         private final float bottom;
         private PDPageContentStream out;
         private float y;
+        private PDImageXObject background;
+        private String watermark;
 
         Pages(PDDocument document, PDType0Font type0, TrueTypeFont font, Layout layout) {
             this.document = document;
@@ -98,6 +105,7 @@ public class LicenceRenderer {
         }
 
         void write(Face face, String issuer, Map<String, String> values) throws IOException {
+            watermark = values.get(WATERMARK);
             newPage();
             try {
                 float titleSize = l.title().size().floatValue();
@@ -128,6 +136,9 @@ public class LicenceRenderer {
             if (out != null) {
                 out.close();
             }
+            if (document.getNumberOfPages() >= MAX_PAGES) {
+                throw new IllegalStateException("the face needs more than " + MAX_PAGES + " pages");
+            }
             PDPage page = new PDPage(l.mediaBox());
             document.addPage(page);
             out = new PDPageContentStream(document, page);
@@ -137,8 +148,10 @@ public class LicenceRenderer {
                 out.fill();
             }
             if (l.background().image() != null) {
-                var image = PDImageXObject.createFromByteArray(document, templates.image(l.background().image()), l.background().image());
-                out.drawImage(image, 0, 0, width, height);
+                if (background == null) { // one image object for every page
+                    background = PDImageXObject.createFromByteArray(document, templates.image(l.background().image()), l.background().image());
+                }
+                out.drawImage(background, 0, 0, width, height);
             }
             if (l.border().width() > 0) {
                 float inset = Layout.pt(l.border().inset());
@@ -146,6 +159,16 @@ public class LicenceRenderer {
                 out.setLineWidth(Layout.pt(l.border().width()));
                 out.addRect(inset, inset, width - 2 * inset, height - 2 * inset);
                 out.stroke();
+            }
+            if (watermark != null) {
+                float size = Math.min(width, height) / 9;
+                out.setNonStrokingColor(new Color(0xD8, 0xD8, 0xD8));
+                out.beginText();
+                out.setFont(type0, size);
+                out.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(Math.toRadians(30),
+                        (width - width(size, watermark) * 0.87f) / 2, height / 2 - size * 2));
+                out.showText(printable(watermark));
+                out.endText();
             }
             out.setNonStrokingColor(Color.BLACK);
             y = top(l.fields().top());
@@ -246,12 +269,12 @@ public class LicenceRenderer {
             out.beginText();
             out.setFont(type0, size);
             out.newLineAtOffset(x, baseline);
-            out.showText(text);
+            out.showText(text.replace('\n', ' ')); // only wrapped text may hold line breaks; the font has no glyph for one
             out.endText();
         }
 
         private float width(float size, String text) throws IOException {
-            return type0.getStringWidth(text) / 1000 * size;
+            return type0.getStringWidth(text.replace('\n', ' ')) / 1000 * size;
         }
 
         private float centred(float size, String text) throws IOException {
@@ -276,14 +299,17 @@ public class LicenceRenderer {
         private List<String> wrap(float size, String text, float first, float rest) throws IOException {
             var lines = new ArrayList<String>();
             var line = new StringBuilder();
+            float lineWidth = 0; // kept as it grows: measuring the whole line again for each character was quadratic
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
                 String ch = new String(Character.toChars(cp));
                 float max = lines.isEmpty() ? first : rest;
+                float chWidth = cp == '\n' || cp == '\r' ? 0 : width(size, ch);
                 if (cp == '\n') {
                     lines.add(line.toString());
                     line.setLength(0);
-                } else if (!line.isEmpty() && width(size, line + ch) > max) {
+                    lineWidth = 0;
+                } else if (!line.isEmpty() && lineWidth + chWidth > max) {
                     // CJK breaks anywhere, but a Latin word or number (a case number, a credit code) moves whole
                     int start = line.length();
                     while (start > 0 && latin(line.charAt(start - 1))) {
@@ -294,9 +320,11 @@ public class LicenceRenderer {
                     lines.add(line.substring(0, wholeWord ? start : line.length()));
                     line.setLength(0);
                     line.append(carried);
+                    lineWidth = carried.isEmpty() ? 0 : width(size, carried);
                 }
                 if (cp != '\n' && cp != '\r') {
                     line.append(ch);
+                    lineWidth += chWidth;
                 }
                 i += Character.charCount(cp);
             }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,7 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.ServiceItem;
 import org.tongban.forms.Forms;
@@ -55,8 +56,7 @@ class LicenceTemplateController {
     @Operation(summary = "The latest version with its YAML (what new licences, renewals and amendments print)")
     TemplateText latest(@PathVariable String code) {
         ServiceItem item = catalogue.require(code);
-        int version = templates.current(item.licenceTemplate()).version();
-        return text(item, version);
+        return text(item, templates.latestVersion(item.licenceTemplate()));
     }
 
     @GetMapping("/versions")
@@ -75,16 +75,19 @@ class LicenceTemplateController {
     @Operation(summary = "Check a template (YAML) without deploying it: 200, or 400 with each problem at its field")
     TemplateCheck check(@PathVariable String code, HttpServletRequest request) throws IOException {
         ServiceItem item = catalogue.require(code);
-        LicenceTemplate checked = templates.check(item.licenceTemplate(), body(request), formKeys(item));
+        LicenceTemplate checked = templates.check(item.licenceTemplate(), body(request), item.name().zh(), formLabels(item));
         return new TemplateCheck(true, checked.code(), checked.fields().size());
     }
 
     @PostMapping(consumes = {"application/yaml", "text/yaml", "text/plain"})
     @Operation(summary = "Deploy the template (YAML) as its next version (201); the same text as the latest is not a new version (200)")
-    ResponseEntity<LicenceTemplateVersion> deploy(@PathVariable String code, HttpServletRequest request, Actor user) throws IOException {
+    ResponseEntity<LicenceTemplateVersion> deploy(@PathVariable String code, HttpServletRequest request, Actor user,
+            @Parameter(description = "the version the text was edited from: 409 when another has been deployed since")
+            @RequestParam(required = false) Integer baseVersion) throws IOException {
         ServiceItem item = catalogue.require(code);
-        int before = templates.current(item.licenceTemplate()).version();
-        LicenceTemplateVersion deployed = templates.deploy(item.licenceTemplate(), body(request), formKeys(item), user.username());
+        String text = body(request);
+        int before = templates.latestVersion(item.licenceTemplate());
+        LicenceTemplateVersion deployed = templates.deploy(item.licenceTemplate(), text, item.name().zh(), formLabels(item), user.username(), baseVersion);
         return ResponseEntity.status(deployed.version() > before ? HttpStatus.CREATED : HttpStatus.OK).body(deployed);
     }
 
@@ -92,12 +95,12 @@ class LicenceTemplateController {
         String code = item.licenceTemplate();
         String yaml = version == 0 ? null : templates.text(code, version);
         var placeholders = new java.util.ArrayList<String>();
-        formKeys(item).forEach(key -> placeholders.add("form." + key));
+        formLabels(item).keySet().forEach(key -> placeholders.add("form." + key));
         return new TemplateText(code, version, yaml, placeholders);
     }
 
-    private Set<String> formKeys(ServiceItem item) {
-        return FormPlaceholders.of(forms.require(item.form()).fields()).keySet();
+    private java.util.Map<String, String> formLabels(ServiceItem item) {
+        return FormPlaceholders.of(forms.require(item.form()).fields());
     }
 
     /** The request body as UTF-8 text, read with a cap. */

@@ -20,8 +20,10 @@ interface LicenceTemplateVersionMapper {
     @Select("SELECT body_yaml FROM tb_licence_template_version WHERE template_code = #{code} AND version = #{version}")
     String body(String code, int version);
 
-    @Select("SELECT COUNT(*) > 0 FROM tb_licence_template_version WHERE template_code = #{code} AND sha256 = #{sha256}")
-    boolean known(String code, String sha256);
+    /** The checksum of the last version start-up took from the file (deployed by {@code shippedBy}). */
+    @Select("SELECT sha256 FROM tb_licence_template_version WHERE template_code = #{code} AND deployed_by = #{shippedBy} "
+            + "ORDER BY version DESC LIMIT 1")
+    String lastShipped(String code, String shippedBy);
 
     /** Fails on the primary key when another deploy took the same version number at the same moment. */
     @Insert("INSERT INTO tb_licence_template_version (template_code, version, body_yaml, sha256, deployed_at, deployed_by) "

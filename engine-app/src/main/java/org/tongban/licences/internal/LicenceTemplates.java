@@ -28,12 +28,13 @@ import org.tongban.shared.FieldProblem;
  * The deployed versions of each licence template (证照模板, tb_licence_template_version). New licences, renewals and
  * amendments print the latest version; a deployed version never changes, so parsed versions are cached for good,
  * and which one is the latest is re-read after {@link #LATEST_FOR_MILLIS} (a version another node deployed is used
- * here within seconds). At start-up a shipped file becomes a new version only when its text was never deployed, so
- * a restart does not undo what a designer deployed in the studio, and an operator's changed file still arrives.
+ * here within seconds). At start-up a shipped file becomes a new version only when it differs from what it said when
+ * start-up last took it, so a restart does not undo what a designer deployed in the studio, while an operator's
+ * changed file (or one put back to an earlier text) still arrives.
  *
- * <p>A designer may change what the face shows and where — title, rows, paragraphs, layout, font, term — but not
- * what identifies the licence type and its issuer ({@link #IDENTITY}): those, with the signing key they name, are
- * the operator's, in the file.
+ * <p>A designer may change what the face shows and where — title, rows, paragraphs, layout, font — but not who
+ * signs, in whose name, in which number series, for whom and for how long ({@link #IDENTITY}): those are the
+ * operator's, in the file. A version must also print: {@link #check} renders it with sample data first.
  */
 @Component
 public class LicenceTemplates implements SmartInitializingSingleton {
@@ -42,15 +43,21 @@ public class LicenceTemplates implements SmartInitializingSingleton {
     public static final int MAX_TEMPLATE_BYTES = 64 * 1024;
     static final long LATEST_FOR_MILLIS = 5_000;
     private static final Logger log = LoggerFactory.getLogger(LicenceTemplates.class);
+    /** Who deployed a version start-up took from the file. */
+    static final String SHIPPED_BY = "system";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     private static final List<String> FACE_VALUES = List.of("licence.number", "licence.identifier", "licence.verifyUrl",
             "licence.issuedDate", "licence.validUntil", "holder.name", "holder.idNumber", "case.number", "item.name");
     private static final List<String> HOLDER_VALUES = List.of("case.number", "item.name");
+    /** Who signs, in whose name, in which series, for whom and for how long: the operator's, in the file. */
     static final Map<String, Function<LicenceTemplate, String>> IDENTITY = Map.of(
             "code", LicenceTemplate::code, "department", LicenceTemplate::department, "issuer", LicenceTemplate::issuer,
-            "issuerCode", LicenceTemplate::issuerCode, "typeCode", LicenceTemplate::typeCode, "numberPrefix", LicenceTemplate::numberPrefix);
+            "issuerCode", LicenceTemplate::issuerCode, "typeCode", LicenceTemplate::typeCode, "numberPrefix", LicenceTemplate::numberPrefix,
+            "holder.name", t -> t.holder().name(), "holder.idNumber", t -> t.holder().idNumber(),
+            "validYears", t -> String.valueOf(t.validYears()));
 
     private final TemplateFiles files;
+    private final LicenceRenderer renderer;
     private final LicenceTemplateVersionMapper mapper;
     private final TransactionTemplate tx;
     private final AuditLog audit;
@@ -64,8 +71,10 @@ public class LicenceTemplates implements SmartInitializingSingleton {
     public record Versioned(int version, LicenceTemplate template) {
     }
 
-    LicenceTemplates(TemplateFiles files, LicenceTemplateVersionMapper mapper, TransactionTemplate tx, AuditLog audit) {
+    LicenceTemplates(TemplateFiles files, LicenceRenderer renderer, LicenceTemplateVersionMapper mapper, TransactionTemplate tx,
+                     AuditLog audit) {
         this.files = files;
+        this.renderer = renderer;
         this.mapper = mapper;
         this.tx = tx;
         this.audit = audit;
@@ -84,11 +93,12 @@ public class LicenceTemplates implements SmartInitializingSingleton {
         });
     }
 
+    /** The file's text, unless it is what the file said when start-up last deployed it (a designer may have deployed since). */
     private LicenceTemplateVersion deployIfNew(String code, String text) {
-        if (mapper.known(code, sha256(text))) {
+        if (sha256(text).equals(mapper.lastShipped(code, SHIPPED_BY))) {
             return null;
         }
-        return store(code, text, "system");
+        return store(code, text, SHIPPED_BY, null);
     }
 
     /** The template's shipped files, as start-up read them: what identifies each licence type and its signing key. */
@@ -102,17 +112,36 @@ public class LicenceTemplates implements SmartInitializingSingleton {
     }
 
     public Versioned current(String code) {
+        int version = latestVersion(code);
+        return new Versioned(version, version(code, version));
+    }
+
+    /** The latest version's number, without reading its text (0: none stored yet, only while this node starts). */
+    public int latestVersion(String code) {
         Latest known = latest.get(code);
         long now = System.currentTimeMillis();
         if (known == null || now - known.readAt() > LATEST_FOR_MILLIS) {
             LicenceTemplateVersion row = mapper.latest(code);
-            if (row == null) { // not stored yet: only while this node starts
-                return new Versioned(0, files.shipped(code));
+            if (row == null) {
+                return 0;
             }
             known = new Latest(row.version(), now);
             latest.put(code, known);
         }
-        return new Versioned(known.version(), version(code, known.version()));
+        return known.version();
+    }
+
+    /**
+     * The licence name a version printed, for the public verification page: should that version no longer parse (an
+     * operator removed a font it names), the file's title, rather than no verification at all.
+     */
+    public String title(String code, Integer version) {
+        try {
+            return version(code, version).title().zh();
+        } catch (DomainException unreadable) {
+            log.warn("Licence template {} version {} no longer parses: {}", code, version, unreadable.fieldProblems());
+            return files.shipped(code).title().zh();
+        }
     }
 
     /** One deployed version (null: the file as shipped), or 404 {@code licence-template-version-not-found}. */
@@ -146,7 +175,8 @@ public class LicenceTemplates implements SmartInitializingSingleton {
      * filled — {@code form.<key>} for the {@code formKeys} of the item's form, or the licence's own values. 400 with
      * each problem at its field.
      */
-    public LicenceTemplate check(String code, String text, Set<String> formKeys) {
+    public LicenceTemplate check(String code, String text, String itemName, Map<String, String> formLabels) {
+        Set<String> formKeys = formLabels.keySet();
         LicenceTemplate template = files.parseLicence(text);
         LicenceTemplate shipped = files.shipped(code);
         var problems = new ArrayList<FieldProblem>();
@@ -167,6 +197,13 @@ public class LicenceTemplates implements SmartInitializingSingleton {
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
+        try { // what passes the rules must also print: a version that cannot would stop every licence of the item
+            renderer.render(template, template.issuer(), LicenceSamples.values(itemName, template, formLabels), "check", "check",
+                    java.util.Calendar.getInstance(), Map.of());
+        } catch (RuntimeException unprintable) {
+            throw DomainException.invalid(FieldProblem.of("template", "template-render",
+                    new org.tongban.shared.TechnicalDetail(String.valueOf(unprintable.getMessage()))));
+        }
         return template;
     }
 
@@ -186,17 +223,22 @@ public class LicenceTemplates implements SmartInitializingSingleton {
      * for byte (then that version is returned and nothing is stored). Audited. Two deploys at the same moment: one
      * gets 409 {@code licence-template-version-conflict}, and may simply deploy again.
      */
-    public LicenceTemplateVersion deploy(String code, String text, Set<String> formKeys, String designer) {
-        check(code, text, formKeys);
-        return store(code, text, designer);
+    public LicenceTemplateVersion deploy(String code, String text, String itemName, Map<String, String> formLabels, String designer,
+                                         Integer baseVersion) {
+        check(code, text, itemName, formLabels);
+        return store(code, text, designer, baseVersion);
     }
 
-    private LicenceTemplateVersion store(String code, String text, String designer) {
+    /** {@code baseVersion}: the version the designer edited; another deployed since is a 409, not silently overwritten. */
+    private LicenceTemplateVersion store(String code, String text, String designer, Integer baseVersion) {
         String sha256 = sha256(text);
         LicenceTemplateVersion stored = tx.execute(status -> {
             LicenceTemplateVersion current = mapper.latest(code);
             if (current != null && current.sha256().equals(sha256)) {
                 return current;
+            }
+            if (baseVersion != null && baseVersion != (current == null ? 0 : current.version())) {
+                throw DomainException.conflict("licence-template-version-conflict", code);
             }
             int next = current == null ? 1 : current.version() + 1;
             Instant now = Instant.now();

@@ -198,18 +198,41 @@ public class TemplateFiles {
         }
     }
 
+    /** At most this many rows and paragraphs, and characters in a text: a face is one to a few pages. */
+    static final int MAX_ITEMS = 50;
+    static final int MAX_TEXT = 2000;
+    static final int MAX_LINE = 200;
+
     /** The face's rows, paragraphs and layout, and that its font and background image are ones we have. */
     private void checkFace(Face face, List<FieldProblem> problems) {
         if (face.title() != null && (face.title().zh() == null || face.title().zh().isBlank())) {
             problems.add(FieldProblem.of("title.zh", "template-required", "title.zh"));
         }
+        if (face.title() != null) {
+            length(problems, "title.zh", face.title().zh(), MAX_LINE);
+            length(problems, "title.en", face.title().en(), MAX_LINE);
+        }
+        length(problems, "reference", face.reference(), MAX_LINE);
         Layout page = layout(face);
         List<Face.Field> fields = face.fields() == null ? List.of() : face.fields();
+        List<Face.Paragraph> paragraphs = face.paragraphs() == null ? List.of() : face.paragraphs();
+        if (fields.size() > MAX_ITEMS) {
+            problems.add(FieldProblem.of("fields", "template-too-many", "fields", MAX_ITEMS));
+        }
+        if (paragraphs.size() > MAX_ITEMS) {
+            problems.add(FieldProblem.of("paragraphs", "template-too-many", "paragraphs", MAX_ITEMS));
+        }
         for (int i = 0; i < fields.size(); i++) {
             Face.Field field = fields.get(i);
             String at = "fields[" + i + "]";
+            if (field != null) {
+                length(problems, at + ".label", field.label(), MAX_LINE);
+                length(problems, at + ".value", field.value(), MAX_TEXT);
+            }
             if (field == null || field.label() == null || field.value() == null) {
                 problems.add(FieldProblem.of(at, "template-required", at + ".label, " + at + ".value"));
+            } else if (java.util.stream.Stream.of(field.left(), field.top(), field.width()).anyMatch(d -> d != null && !Double.isFinite(d))) {
+                problems.add(FieldProblem.of(at, "template-not-finite", at));
             } else if ((field.left() == null) != (field.top() == null)) {
                 problems.add(FieldProblem.of(at, "template-field-position", at));
             } else if (field.left() != null) {
@@ -220,9 +243,11 @@ public class TemplateFiles {
                 }
             }
         }
-        List<Face.Paragraph> paragraphs = face.paragraphs() == null ? List.of() : face.paragraphs();
         for (int i = 0; i < paragraphs.size(); i++) {
             Face.Paragraph paragraph = paragraphs.get(i);
+            if (paragraph != null) {
+                length(problems, "paragraphs[" + i + "].text", paragraph.text(), MAX_TEXT);
+            }
             if (paragraph == null || paragraph.text() == null) {
                 problems.add(FieldProblem.of("paragraphs[" + i + "]", "template-required", "paragraphs[" + i + "].text"));
             } else if (paragraph.align() != null && !List.of("left", "right").contains(paragraph.align())) {
@@ -242,6 +267,12 @@ public class TemplateFiles {
                 }
             });
             problems.add(FieldProblem.of("layout.background.image", "template-image", page.background().image(), String.join(", ", usable)));
+        }
+    }
+
+    private static void length(List<FieldProblem> problems, String field, String text, int max) {
+        if (text != null && text.length() > max) {
+            problems.add(FieldProblem.of(field, "template-too-long", field, max));
         }
     }
 
