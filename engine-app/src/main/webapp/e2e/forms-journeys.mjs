@@ -295,6 +295,13 @@ export const formJourneys = [
         await button.scrollIntoViewIfNeeded() // a click that scrolls past the PDF frame first was lost now and then
         await button.click()
         await page.waitForFunction(() => document.querySelector('[data-test=licence-yaml]')?.value.includes('label: 经营场所'))
+        // edits not yet deployed are not thrown away without asking: dismissed, the editor keeps them
+        await yaml.fill(`${shipped.yaml}\n# 未发布的修改\n`)
+        const asked = new Promise((resolve) => page.once('dialog', async (d) => { await d.dismiss(); resolve(d.message()) }))
+        await page.getByTestId(`licence-load-${deployed}`).scrollIntoViewIfNeeded()
+        await page.getByTestId(`licence-load-${deployed}`).click()
+        h.assert((await asked).includes('丢弃'), 'loading over edits asks first')
+        h.assert((await yaml.inputValue()).includes('# 未发布的修改'), 'the edits stay when the question is dismissed')
       } finally {
         await h.api('wujun', 'POST', `/items/${food}/licence-template`, shipped.yaml, 'application/yaml') // later journeys print the shipped face
       }

@@ -247,6 +247,7 @@ const staffEn: StaffMessages = {
     licencePreviewTitle: 'Sample (form values shown as their field names)',
     licenceVersions: 'Licence template versions',
     licenceLoad: 'Load this version',
+    licenceDiscard: 'The editor holds changes that are not deployed; loading another version discards them. Continue?',
     licenceDownload: 'Download the sample PDF',
     formDesign: 'Form design',
     formEditor: 'Form design: {name} (current version {v})',

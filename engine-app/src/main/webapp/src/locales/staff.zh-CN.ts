@@ -246,6 +246,7 @@ const staffZhCN = {
     licencePreviewTitle: '样例预览（表单值以字段名显示）',
     licenceVersions: '证照模板版本',
     licenceLoad: '载入此版本',
+    licenceDiscard: '编辑器中有尚未发布的修改，载入其他版本将丢弃这些修改。继续吗？',
     licenceDownload: '下载样例 PDF',
     formDesign: '表单设计',
     formEditor: '表单设计：{name}（当前第 {v} 版）',
