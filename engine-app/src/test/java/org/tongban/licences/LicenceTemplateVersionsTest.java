@@ -114,6 +114,11 @@ class LicenceTemplateVersionsTest extends ApiTestBase {
                 "script", "template-unknown-key");
         refused(shipped + "\nvalidYears: 99\n", "template", "template-yaml");
         refused("{{{ not yaml", "template", "template-yaml");
+        // every problem of a template at once, not only the first
+        String sparse = "code: food-business-licence\nlayout: { qr: { size: 10 } }\nfont: ../x.ttf\n";
+        refused(sparse, "validYears", "template-required");
+        refused(sparse, "layout.qr.size", "template-min-size");
+        refused(sparse, "font", "template-font");
         refused("", "template", "template-yaml");
         refused(shipped + "\n# " + "很".repeat(30_000) + "\n", "template", "template-size");
         assertThat(versions()).hasSize(before);

@@ -42,8 +42,7 @@ public class TemplateFiles {
     private static final String FILE_NAME = "[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*";
     private static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true) // a missing validYears reads as 0: "required", with the rest
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Map<String, LicenceTemplate> shipped = new HashMap<>();
