@@ -44,7 +44,10 @@ public class WorkTasks {
         this.locks = locks;
     }
 
-    /** 待办: filtered, ordered and paged in one statement (the total rides on the page as a window count). */
+    /**
+     * 待办: filtered, ordered and paged in one statement (the total rides on the page). Without a case-number or item
+     * filter the departments' queues are read from tb_todo_candidate (TodoProjection), else from the engine's tables.
+     */
     @Transactional // not readOnly: on MySQL 8 Connector/J would send SET SESSION TRANSACTION READ ONLY / READ WRITE around it
     public WorkTaskPage todo(TaskCriteria criteria) {
         Map<String, Object> q = new HashMap<>();
@@ -61,9 +64,16 @@ public class WorkTasks {
         q.put("order", criteria.order().name());
         q.put("firstResult", criteria.firstResult());
         q.put("maxResults", criteria.maxResults());
+        // a department's queue comes from our own table (V26), except with filters only the engine's tables hold
+        boolean queue = !criteria.candidateGroups().isEmpty() && criteria.caseNumber() == null && criteria.itemCode() == null
+                && (criteria.includeClaimedByOthers() || !Boolean.TRUE.equals(criteria.claimed()));
+        if (queue) {
+            q.put("queueClaimed", criteria.claimed() != null ? criteria.claimed() : criteria.includeClaimedByOthers() ? null : Boolean.FALSE);
+            q.put("window", criteria.firstResult() + criteria.maxResults());
+        }
         var items = new LinkedHashMap<String, WorkTask>();
         long total = -1;
-        for (TodoRow row : todo.page(q)) {
+        for (TodoRow row : queue ? todo.queuePage(q) : todo.page(q)) {
             total = row.total();
             WorkTask task = items.computeIfAbsent(row.id(), id -> new WorkTask(id, row.stepKey(), row.name(), row.category(),
                     row.processInstanceId(), row.assignee(), new ArrayList<>(), row.createdAt(), row.dueAt(),
@@ -73,7 +83,7 @@ public class WorkTasks {
                 task.departments().add(row.department());
             }
         }
-        return new WorkTaskPage(List.copyOf(items.values()), total >= 0 ? total : todo.count(q));
+        return new WorkTaskPage(List.copyOf(items.values()), total >= 0 ? total : queue ? todo.queueCount(q) : todo.count(q));
     }
 
     /** The open task with this id, with its candidate departments. */

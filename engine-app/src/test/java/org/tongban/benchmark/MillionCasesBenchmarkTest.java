@@ -216,7 +216,7 @@ class MillionCasesBenchmarkTest extends ApiTestBase {
     private void counts() {
         for (String table : List.of("tb_case", "tb_case_event", "tb_case_department", "tb_material", "tb_licence", "tb_case_outcome",
                 "tb_case_document", "tb_case_form_change", "ACT_HI_PROCINST", "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_IDENTITYLINK",
-                "ACT_RU_VARIABLE", "ACT_RU_ACTINST")) {
+                "ACT_RU_VARIABLE", "ACT_RU_ACTINST", "tb_todo_candidate")) {
             System.out.printf("BENCHMARK million rows %-22s %,12d%n", table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
         }
         System.out.printf("BENCHMARK million open tasks of %s: %,d%n", APPROVER_DEPARTMENT, jdbc.queryForObject(
@@ -227,12 +227,12 @@ class MillionCasesBenchmarkTest extends ApiTestBase {
         String from = MONTH.atStartOfDay(ChinaTime.ZONE).toInstant().toString().replace("T", " ").replace("Z", "");
         String to = MONTH.plusMonths(1).atStartOfDay(ChinaTime.ZONE).toInstant().toString().replace("T", " ").replace("Z", "");
         var statements = new LinkedHashMap<String, String>();
-        statements.put("to-do (TodoMapper's count and order, the approver and their department)", "SELECT T.ID_, T.CREATE_TIME_, "
-                + "COUNT(*) OVER () FROM (SELECT A.ID_ FROM ACT_RU_TASK A WHERE A.ASSIGNEE_ = 'wangfang' UNION SELECT O.ID_ FROM ACT_RU_TASK O "
-                + "WHERE O.OWNER_ = 'wangfang' UNION SELECT G.TASK_ID_ FROM ACT_RU_IDENTITYLINK G WHERE G.GROUP_ID_ IN ('DQ-SCJG') "
-                + "AND G.TYPE_ = 'candidate' AND G.TASK_ID_ IS NOT NULL) K JOIN ACT_RU_TASK T ON T.ID_ = K.ID_ WHERE T.PROC_INST_ID_ IS NOT NULL "
-                + "AND T.CATEGORY_ IN ('acceptance', 'review', 'joint-review', 'decision', 'consolidation') "
-                + "AND (T.ASSIGNEE_ = 'wangfang' OR T.OWNER_ = 'wangfang' OR T.ASSIGNEE_ IS NULL) ORDER BY T.CREATE_TIME_, T.ID_ LIMIT 20");
+        String categories = "('acceptance', 'review', 'joint-review', 'decision', 'consolidation')";
+        statements.put("to-do: the department's queue, first rows (TodoMapper.queuePage)", "SELECT C.task_id, C.created_at "
+                + "FROM tb_todo_candidate C WHERE C.department IN ('DQ-SCJG') AND C.category IN " + categories
+                + " AND C.claimed = FALSE ORDER BY C.created_at ASC, C.task_id ASC LIMIT 20");
+        statements.put("to-do: the department's queue, counted (TodoMapper.QUEUE_TOTAL)", "SELECT COUNT(C.task_id) "
+                + "FROM tb_todo_candidate C WHERE C.department IN ('DQ-SCJG') AND C.category IN " + categories + " AND C.claimed = FALSE");
         statements.put("statistics received", "SELECT item_code, COUNT(*) FROM tb_case WHERE submitted_at >= '" + from + "' AND submitted_at < '"
                 + to + "' AND case_number IS NOT NULL GROUP BY item_code");
         statements.put("statistics corrected", "SELECT c.item_code, COUNT(*) FROM tb_case c WHERE c.submitted_at >= '" + from
@@ -406,10 +406,19 @@ class MillionCasesBenchmarkTest extends ApiTestBase {
                     LocalDate.now(ChinaTime.ZONE).withDayOfMonth(1).minusMonths(25), 730);
             generate("open", templates.open(), nextId, OPEN, departments, LocalDate.now(ChinaTime.ZONE).minusDays(31), 30);
             long t = System.nanoTime();
+            // the departments' to-do table for the cloned tasks: the statement Flyway V26 runs on an upgraded database
+            int queued = sql.update("INSERT INTO tb_todo_candidate (task_id, department, claimed, category, created_at, due_at) "
+                    + "SELECT DISTINCT L.TASK_ID_, L.GROUP_ID_, CASE WHEN T.ASSIGNEE_ IS NULL THEN FALSE ELSE TRUE END, T.CATEGORY_, "
+                    + "T.CREATE_TIME_, T.DUE_DATE_ FROM ACT_RU_IDENTITYLINK L JOIN ACT_RU_TASK T ON T.ID_ = L.TASK_ID_ "
+                    + "WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ IS NOT NULL AND T.PROC_INST_ID_ IS NOT NULL "
+                    + "AND NOT EXISTS (SELECT 1 FROM tb_todo_candidate C WHERE C.task_id = L.TASK_ID_)");
+            System.out.printf("BENCHMARK million to-do table (V26's fill of an upgraded database): %,d rows in %.1f s%n", queued,
+                    (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
             // fresh index statistics, as a production database has them (InnoDB recomputes them after 10 % of a table changed)
             for (String table : List.of("tb_case", "tb_case_event", "tb_case_department", "tb_material", "tb_licence", "tb_case_outcome",
                     "tb_case_document", "tb_case_form_change", "ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_IDENTITYLINK", "ACT_RU_VARIABLE",
-                    "ACT_RU_ACTINST", "ACT_HI_PROCINST")) {
+                    "ACT_RU_ACTINST", "ACT_HI_PROCINST", "tb_todo_candidate")) {
                 sql.queryForList("ANALYZE TABLE " + table);
             }
             System.out.printf("BENCHMARK million ANALYZE TABLE: %.1f s%n", (System.nanoTime() - t) / 1e9);

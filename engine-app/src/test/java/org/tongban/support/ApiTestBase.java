@@ -125,6 +125,30 @@ public abstract class ApiTestBase {
     }
 
     /**
+     * After every test the departments' to-do table (V26, TodoProjection) says exactly what the engine's open tasks
+     * and candidate links say: whatever path a test took through the engine (claims, transfers, delegations, signers
+     * added or removed, returns, recalls, withdrawals, timers), nothing is missing, stale or out of date. One
+     * statement, so a job committing meanwhile cannot make the two sides disagree.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void todoTableMatchesTheEngine() {
+        String truth = "SELECT DISTINCT L.TASK_ID_ AS task_id, L.GROUP_ID_ AS department, CASE WHEN T.ASSIGNEE_ IS NULL THEN 0 ELSE 1 END AS claimed, "
+                + "T.CATEGORY_ AS category, T.CREATE_TIME_ AS created_at, T.DUE_DATE_ AS due_at FROM ACT_RU_IDENTITYLINK L "
+                + "JOIN ACT_RU_TASK T ON T.ID_ = L.TASK_ID_ WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ IS NOT NULL AND T.PROC_INST_ID_ IS NOT NULL";
+        String table = "SELECT task_id, department, CASE WHEN claimed THEN 1 ELSE 0 END AS claimed, category, created_at, due_at FROM tb_todo_candidate";
+        String same = "A.task_id = B.task_id AND A.department = B.department AND A.claimed = B.claimed "
+                + "AND COALESCE(A.category, '-') = COALESCE(B.category, '-') "
+                + "AND COALESCE(A.created_at, TIMESTAMP '1970-01-02 00:00:00') = COALESCE(B.created_at, TIMESTAMP '1970-01-02 00:00:00') "
+                + "AND COALESCE(A.due_at, TIMESTAMP '1970-01-02 00:00:00') = COALESCE(B.due_at, TIMESTAMP '1970-01-02 00:00:00')";
+        List<String> differences = jdbc.queryForList(
+                "SELECT CONCAT('missing or outdated: ', A.task_id, ' ', A.department, ' claimed=', A.claimed) FROM (" + truth + ") A "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM (" + table + ") B WHERE " + same + ") "
+                        + "UNION ALL SELECT CONCAT('stale: ', B.task_id, ' ', B.department, ' claimed=', B.claimed) FROM (" + table + ") B "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM (" + truth + ") A WHERE " + same + ")", String.class);
+        assertThat(differences).as("tb_todo_candidate against ACT_RU_TASK and ACT_RU_IDENTITYLINK").isEmpty();
+    }
+
+    /**
      * A client logged in as the user with a bearer token. Each user logs in once per application context
      * (the map is keyed by the server's address), as a real API client would, so BCrypt runs once per user.
      */

@@ -58,6 +58,16 @@ class QueueAndCompletionContractTest extends ApiTestBase {
             }
             assertSame(new TaskCriteria(user, groups, false, null, approverCategories, claimed, null, null,
                     TaskCriteria.Order.CREATED_ASC, 0, 20));
+            // an approver of two departments (a task of both counts once), a deadline filter, one kind of step
+            for (TaskCriteria.Order order : TaskCriteria.Order.values()) {
+                for (Boolean claimedFilter : Arrays.asList(null, true, false)) {
+                    assertSame(new TaskCriteria(user, List.of("DQ-SCJG", "DQ-ZJJ", "DQ-ZRZY"), Boolean.TRUE.equals(claimedFilter),
+                            claimedFilter, approverCategories, null, null, null, order, 1, 4));
+                }
+                assertSame(new TaskCriteria(user, groups, false, null, approverCategories, null, null,
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(30)), order, 0, 20));
+                assertSame(new TaskCriteria(user, groups, true, null, List.of("acceptance"), null, null, null, order, 0, 20));
+            }
             assertSame(new TaskCriteria(user, groups, false, null, approverCategories, null, CONSTRUCTION, null,
                     TaskCriteria.Order.DUE_DESC, 0, 20));
         }
