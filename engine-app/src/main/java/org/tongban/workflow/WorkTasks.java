@@ -69,7 +69,8 @@ public class WorkTasks {
                 && (criteria.includeClaimedByOthers() || !Boolean.TRUE.equals(criteria.claimed()));
         if (queue) {
             q.put("queueClaimed", criteria.claimed() != null ? criteria.claimed() : criteria.includeClaimedByOthers() ? null : Boolean.FALSE);
-            q.put("window", criteria.firstResult() + criteria.maxResults());
+            int window = criteria.firstResult() + criteria.maxResults();
+            q.put("window", Integer.highestOneBit(Math.max(31, window - 1)) << 1); // ≥ window, a power of two
         }
         var items = new LinkedHashMap<String, WorkTask>();
         long total = -1;

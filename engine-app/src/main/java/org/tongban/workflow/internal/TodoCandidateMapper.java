@@ -48,13 +48,14 @@ interface TodoCandidateMapper {
             + "AND COALESCE(T.DUE_DATE_, TIMESTAMP '1970-01-02 00:00:00') = COALESCE(tb_todo_candidate.due_at, TIMESTAMP '1970-01-02 00:00:00'))")
     int deleteOutdated(@Param("before") java.time.Instant before);
 
-    /** The open tasks' candidate links that have no row (what Flyway V26 filled the table with). */
+    /** The candidate links of open tasks created before {@code before} that have no row (as Flyway V26 filled the table). */
     @Insert("INSERT INTO tb_todo_candidate (task_id, department, claimed, category, created_at, due_at) "
             + "SELECT DISTINCT L.TASK_ID_, L.GROUP_ID_, CASE WHEN T.ASSIGNEE_ IS NULL THEN FALSE ELSE TRUE END, T.CATEGORY_, "
             + "T.CREATE_TIME_, T.DUE_DATE_ FROM ACT_RU_IDENTITYLINK L JOIN ACT_RU_TASK T ON T.ID_ = L.TASK_ID_ "
             + "WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ IS NOT NULL AND T.PROC_INST_ID_ IS NOT NULL "
+            + "AND (T.CREATE_TIME_ IS NULL OR T.CREATE_TIME_ < #{before}) "
             + "AND NOT EXISTS (SELECT 1 FROM tb_todo_candidate C WHERE C.task_id = L.TASK_ID_ AND C.department = L.GROUP_ID_)")
-    int insertMissing();
+    int insertMissing(@Param("before") java.time.Instant before);
 
     record Row(String taskId, String department, boolean claimed, String category, Date createdAt, Date dueAt) {
     }

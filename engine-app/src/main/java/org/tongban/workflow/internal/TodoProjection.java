@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
@@ -13,7 +14,12 @@ import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
+import org.flowable.common.engine.impl.interceptor.AbstractCommandInterceptor;
+import org.flowable.common.engine.impl.interceptor.Command;
+import org.flowable.common.engine.impl.interceptor.CommandConfig;
 import org.flowable.common.engine.impl.interceptor.CommandContextCloseListener;
+import org.flowable.common.engine.impl.interceptor.CommandExecutor;
+import org.flowable.common.engine.impl.persistence.cache.EntityCache;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.identitylink.service.impl.persistence.entity.IdentityLinkEntity;
 import org.flowable.spring.SpringProcessEngineConfiguration;
@@ -37,6 +43,8 @@ import org.tongban.workflow.internal.TodoCandidateMapper.Row;
 class TodoProjection implements FlowableEventListener, EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
 
     private static final String CANDIDATE = "candidate";
+    /** TaskEntityImpl's persistent-state keys of the columns tb_todo_candidate holds. */
+    private static final List<String> MIRRORED = List.of("assignee", "category", "dueDate", "createTime");
     /** Looked up when first used: the mapper's session factory is built after the engine it would configure. */
     private final ObjectProvider<TodoCandidateMapper> tableProvider;
 
@@ -55,6 +63,14 @@ class TodoProjection implements FlowableEventListener, EngineConfigurationConfig
             typed.put(type.name(), listeners);
         }
         engine.setTypedEventListeners(typed);
+        // every command gets its Changes, so a task changed without any event is still found (Changes.closing)
+        engine.addCustomPostCommandInterceptor(new AbstractCommandInterceptor() {
+            @Override
+            public <T> T execute(CommandConfig config, Command<T> command, CommandExecutor executor) {
+                changes();
+                return next.execute(config, command, executor);
+            }
+        });
     }
 
     @Override
@@ -105,6 +121,9 @@ class TodoProjection implements FlowableEventListener, EngineConfigurationConfig
 
         @Override
         public void afterSessionsFlush(CommandContext context) {
+            if (tasks.isEmpty() && links.isEmpty()) {
+                return; // most commands (and those building the engine, before the mapper exists)
+            }
             TodoCandidateMapper table = tableProvider.getObject();
             Set<String> delete = new LinkedHashSet<>();
             Set<String> reread = new LinkedHashSet<>();
@@ -152,8 +171,25 @@ class TodoProjection implements FlowableEventListener, EngineConfigurationConfig
                     task.getDueDate());
         }
 
+        /**
+         * A task field the table mirrors changed without an event (Flowable flushes any entity that differs from what
+         * it loaded, e.g. a category set by process migration): found as the engine finds it, before its flush. A
+         * second wall behind the events, which the app's own operations all send.
+         */
         @Override
         public void closing(CommandContext context) {
+            for (TaskEntity task : context.getSession(EntityCache.class).findInCache(TaskEntity.class)) {
+                if (!task.isInserted() && !task.isDeleted() && !tasks.containsKey(task.getId()) && mirroredFieldsChanged(task)) {
+                    tasks.put(task.getId(), task);
+                }
+            }
+        }
+
+        private static boolean mirroredFieldsChanged(TaskEntity task) {
+            if (!(task.getOriginalPersistentState() instanceof Map<?, ?> loaded) || !(task.getPersistentState() instanceof Map<?, ?> now)) {
+                return false;
+            }
+            return MIRRORED.stream().anyMatch(field -> !Objects.equals(loaded.get(field), now.get(field)));
         }
 
         @Override
@@ -164,9 +200,10 @@ class TodoProjection implements FlowableEventListener, EngineConfigurationConfig
         public void closeFailure(CommandContext context) {
         }
 
+        /** Before the engine's own transaction listeners (10,000), after listeners that may still change tasks. */
         @Override
         public Integer order() {
-            return 0;
+            return 5_000;
         }
 
         @Override

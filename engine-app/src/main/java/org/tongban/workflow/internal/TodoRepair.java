@@ -8,48 +8,79 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.workflow.ClusterLocks;
 
 /**
- * Brings tb_todo_candidate in line with the engine when a node starts. Nothing else writes the table than
- * {@link TodoProjection}, in the engine's commands, so on its own it never drifts; but during a rolling upgrade from a
- * release without it the old nodes go on creating, claiming and completing tasks without writing it, and each new node
- * that starts after an old one stopped repairs what that one left (docs/operations.md). Rows of the last minute are
- * left alone (see {@link TodoCandidateMapper#deleteOutdated}); a link another node mirrors meanwhile makes the insert
- * meet its own row, and it is tried once more.
+ * Brings tb_todo_candidate in line with the engine, when a node starts and then regularly (one node at a time, a
+ * cluster lock). Nothing but {@link TodoProjection}, inside the engine's commands, writes the table, so on its own
+ * it does not drift; but during a rolling upgrade from a release without it the old nodes go on creating, claiming and
+ * completing tasks without writing it (docs/operations.md). Rows of tasks created in the last minute are left to the
+ * node that wrote them. A pass reads the engine as of its statement's start, so a task that changes meanwhile can
+ * come out wrong (e.g. a row inserted for a task completed a moment before); passes are repeated, up to three, until
+ * one finds nothing to change.
  */
 @Component
 class TodoRepair {
 
+    static final String LOCK = "tongban-todo-repair";
     private static final Logger LOG = LoggerFactory.getLogger(TodoRepair.class);
+    private static final int PASSES = 3;
     private final TodoCandidateMapper table;
     private final TransactionTemplate transaction;
+    private final ClusterLocks locks;
     private final Clock clock;
 
-    TodoRepair(TodoCandidateMapper table, TransactionTemplate transaction, Clock clock) {
+    TodoRepair(TodoCandidateMapper table, TransactionTemplate transaction, ClusterLocks locks, Clock clock) {
         this.table = table;
         this.transaction = transaction;
+        this.locks = locks;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void atStartup() {
-        repair(Instant.now(clock).minus(Duration.ofMinutes(1)));
+        repairNow();
     }
 
-    /** Deletes rows older than {@code before} that no longer say what the engine says, and adds missing ones. */
-    int[] repair(Instant before) {
-        int deleted = transaction.execute(s -> table.deleteOutdated(before));
-        int inserted;
+    @Scheduled(initialDelayString = "${tongban.todo.repair-interval:PT15M}", fixedDelayString = "${tongban.todo.repair-interval:PT15M}")
+    void regularly() {
+        repairNow();
+    }
+
+    private void repairNow() {
         try {
-            inserted = transaction.execute(s -> table.insertMissing());
-        } catch (DataIntegrityViolationException raced) {
-            inserted = transaction.execute(s -> table.insertMissing());
+            // a repair takes about a second on 100,000 open tasks; 10 minutes means its node died
+            locks.runIfFree(LOCK, Duration.ofMinutes(10), () -> repair(Instant.now(clock).minus(Duration.ofMinutes(1))));
+        } catch (RuntimeException e) { // never stops a start or the scheduler: the next run tries again
+            LOG.warn("To-do table repair failed: {}", e.toString());
         }
-        if (deleted + inserted > 0) {
-            LOG.warn("To-do table repaired: {} outdated rows deleted, {} rows added (tasks changed by a node without it)", deleted, inserted);
+    }
+
+    /** Deletes rows older than {@code before} that no longer say what the engine says and adds missing ones: {deleted, added}. */
+    int[] repair(Instant before) {
+        int deleted = 0;
+        int added = 0;
+        for (int pass = 0; pass < PASSES; pass++) {
+            int d = transaction.execute(s -> table.deleteOutdated(before));
+            int a = 0;
+            boolean raced = false;
+            try {
+                a = transaction.execute(s -> table.insertMissing(before));
+            } catch (DataIntegrityViolationException e) { // a node mirrored one of the links meanwhile: once more
+                raced = true;
+            }
+            deleted += d;
+            added += a;
+            if (d + a == 0 && !raced) {
+                break;
+            }
         }
-        return new int[] {deleted, inserted};
+        if (deleted + added > 0) {
+            LOG.warn("To-do table repaired: {} outdated rows deleted, {} rows added (tasks changed by a node without it)", deleted, added);
+        }
+        return new int[] {deleted, added};
     }
 }
