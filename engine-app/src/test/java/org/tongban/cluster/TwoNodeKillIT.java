@@ -163,6 +163,8 @@ public class TwoNodeKillIT {
         assertThat(db.queryForList("SELECT case_number FROM tb_case WHERE status <> 'GRANTED'", String.class)).isEmpty();
         assertThat(db.queryForObject("SELECT COUNT(*) FROM ACT_RU_EXECUTION", Integer.class)).as("every process ended").isZero();
         assertThat(db.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Integer.class)).isZero();
+        assertThat(db.queryForList("SELECT task_id FROM tb_todo_candidate", String.class))
+                .as("no to-do row outlives its task, whichever node died mid-command").isEmpty();
         assertThat(db.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NULL", Integer.class)).isZero();
         assertThat(db.queryForList("SELECT c.case_number FROM tb_case c LEFT JOIN tb_licence l ON l.case_id = c.id "
                 + "GROUP BY c.case_number HAVING COUNT(l.id) <> 1", String.class)).as("exactly one licence per case").isEmpty();

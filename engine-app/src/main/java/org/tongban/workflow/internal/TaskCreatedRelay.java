@@ -1,12 +1,8 @@
 package org.tongban.workflow.internal;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.flowable.task.api.Task;
@@ -16,10 +12,11 @@ import org.tongban.workflow.TaskCreatedListener;
 
 /**
  * Hands every user task the engine creates to the {@link TaskCreatedListener}s, in the engine's own
- * transaction. TASK_CREATED fires after the task's candidate groups are set (UserTaskActivityBehavior).
+ * transaction. TASK_CREATED fires after the task's candidate groups are set (UserTaskActivityBehavior). A listener's
+ * failure fails the step's creation (e.g. a department would lose sight of its case).
  */
 @Component
-class TaskCreatedRelay implements FlowableEventListener, EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
+class TaskCreatedRelay extends EngineCommandListener implements EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
 
     private final ObjectProvider<TaskCreatedListener> listeners;
 
@@ -29,12 +26,7 @@ class TaskCreatedRelay implements FlowableEventListener, EngineConfigurationConf
 
     @Override
     public void configure(SpringProcessEngineConfiguration engine) {
-        var typed = engine.getTypedEventListeners() == null
-                ? new HashMap<String, List<FlowableEventListener>>() : new HashMap<>(engine.getTypedEventListeners());
-        var created = new ArrayList<>(typed.getOrDefault(FlowableEngineEventType.TASK_CREATED.name(), List.of()));
-        created.add(this);
-        typed.put(FlowableEngineEventType.TASK_CREATED.name(), created);
-        engine.setTypedEventListeners(typed);
+        listenTo(engine, FlowableEngineEventType.TASK_CREATED);
     }
 
     @Override
@@ -46,21 +38,5 @@ class TaskCreatedRelay implements FlowableEventListener, EngineConfigurationConf
         var work = WorkTaskMapping.of(task, true);
         String processKey = org.flowable.engine.impl.util.ProcessDefinitionUtil.getProcessDefinition(task.getProcessDefinitionId()).getKey();
         listeners.orderedStream().forEach(l -> l.taskCreated(work, processKey));
-    }
-
-    /** A listener's failure must fail the step's creation (e.g. a department would lose sight of its case). */
-    @Override
-    public boolean isFailOnException() {
-        return true;
-    }
-
-    @Override
-    public boolean isFireOnTransactionLifecycleEvent() {
-        return false;
-    }
-
-    @Override
-    public String getOnTransaction() {
-        return null;
     }
 }

@@ -1,7 +1,6 @@
 package org.tongban.workflow.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Set;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.common.engine.impl.interceptor.AbstractCommandInterceptor;
@@ -40,7 +38,7 @@ import org.tongban.workflow.internal.TodoCandidateMapper.Row;
  * ApiTestBase compares the table with the engine's after every test.
  */
 @Component
-class TodoProjection implements FlowableEventListener, EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
+class TodoProjection extends EngineCommandListener implements EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
 
     private static final String CANDIDATE = "candidate";
     /** TaskEntityImpl's persistent-state keys of the columns tb_todo_candidate holds. */
@@ -54,15 +52,8 @@ class TodoProjection implements FlowableEventListener, EngineConfigurationConfig
 
     @Override
     public void configure(SpringProcessEngineConfiguration engine) {
-        var typed = engine.getTypedEventListeners() == null
-                ? new HashMap<String, List<FlowableEventListener>>() : new HashMap<>(engine.getTypedEventListeners());
-        for (var type : List.of(FlowableEngineEventType.ENTITY_CREATED, FlowableEngineEventType.ENTITY_UPDATED,
-                FlowableEngineEventType.ENTITY_DELETED, FlowableEngineEventType.TASK_ASSIGNED)) {
-            var listeners = new ArrayList<>(typed.getOrDefault(type.name(), List.of()));
-            listeners.add(this);
-            typed.put(type.name(), listeners);
-        }
-        engine.setTypedEventListeners(typed);
+        listenTo(engine, FlowableEngineEventType.ENTITY_CREATED, FlowableEngineEventType.ENTITY_UPDATED,
+                FlowableEngineEventType.ENTITY_DELETED, FlowableEngineEventType.TASK_ASSIGNED);
         // every command gets its Changes, so a task changed without any event is still found (Changes.closing)
         engine.addCustomPostCommandInterceptor(new AbstractCommandInterceptor() {
             @Override
@@ -210,21 +201,5 @@ class TodoProjection implements FlowableEventListener, EngineConfigurationConfig
         public boolean multipleAllowed() {
             return true;
         }
-    }
-
-    /** A failure to keep the queue must fail the change it mirrors. */
-    @Override
-    public boolean isFailOnException() {
-        return true;
-    }
-
-    @Override
-    public boolean isFireOnTransactionLifecycleEvent() {
-        return false;
-    }
-
-    @Override
-    public String getOnTransaction() {
-        return null;
     }
 }
