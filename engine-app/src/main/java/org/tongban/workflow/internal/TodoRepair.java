@@ -52,7 +52,7 @@ class TodoRepair {
 
     private void repairNow() {
         try {
-            // a repair takes about a second on 100,000 open tasks; 10 minutes means its node died
+            // a pass takes 1.2 s on 100,000 open tasks (docs/scale.md); 10 minutes means its node died
             locks.runIfFree(LOCK, Duration.ofMinutes(10), () -> repair(Instant.now(clock).minus(Duration.ofMinutes(1))));
         } catch (RuntimeException e) { // never stops a start or the scheduler: the next run tries again
             LOG.warn("To-do table repair failed: {}", e.toString());
