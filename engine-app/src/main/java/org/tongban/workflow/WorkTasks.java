@@ -64,7 +64,8 @@ public class WorkTasks {
         q.put("order", criteria.order().name());
         q.put("firstResult", criteria.firstResult());
         q.put("maxResults", criteria.maxResults());
-        // a department's queue comes from our own table (V26), except with filters only the engine's tables hold
+        // a department's queue comes from our own table (V26), except with filters only the engine's tables hold; "only
+        // claimed tasks, but not colleagues'" (no API request asks it) is just my own tasks, which the engine's query reads
         boolean queue = !criteria.candidateGroups().isEmpty() && criteria.caseNumber() == null && criteria.itemCode() == null
                 && (criteria.includeClaimedByOthers() || !Boolean.TRUE.equals(criteria.claimed()));
         if (queue) {
